@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const onOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+/**
+ * Every setting Mamori reads, with the embedded defaults that make
+ * `npm start` work on a fresh machine. README's configuration table mirrors this.
+ */
+const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.url().optional(),
+  PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default('Mamori <no-reply@mamori.local>'),
+  AUTH_SECRET: z.string().min(32).optional(),
+  SYSLOG_PORT: z.coerce.number().int().min(0).max(65535).default(5514),
+  NATS_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAMORI_RATE_LIMIT: onOff.default(true),
+  OPERATOR_EMAIL: z.email().optional(),
+  OPERATOR_PASSWORD: z.string().min(10).optional(),
+  TRUSTED_ORIGINS: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  authSecret: string;
+  syslogPort: number;
+  natsUrl: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  rateLimit: boolean;
+  operator: { email: string; password: string | undefined } | undefined;
+  trustedOrigins: string[];
+  /** Where built web assets are served from. */
+  webDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** The secret signs sessions; without AUTH_SECRET one is made once and kept in DATA_DIR. */
+function persistentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(overrides.dataDir ?? e.DATA_DIR);
+  const port = overrides.port ?? e.PORT;
+  const host = overrides.host ?? e.HOST;
+  const publicUrl = (overrides.publicUrl ?? e.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, '');
+  const config: Config = {
+    host,
+    port,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    authSecret: e.AUTH_SECRET ?? overrides.authSecret ?? persistentSecret(dataDir),
+    syslogPort: e.SYSLOG_PORT,
+    natsUrl: e.NATS_URL || undefined,
+    logLevel: e.LOG_LEVEL,
+    rateLimit: e.MAMORI_RATE_LIMIT,
+    operator: e.OPERATOR_EMAIL ? { email: e.OPERATOR_EMAIL, password: e.OPERATOR_PASSWORD } : undefined,
+    trustedOrigins: [
+      new URL(publicUrl).origin,
+      ...(e.TRUSTED_ORIGINS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ],
+    webDir: path.resolve(import.meta.dirname, '../../dist/web'),
+    ...overrides,
+  };
+  return config;
+}

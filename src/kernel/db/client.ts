@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+
+/** One type for both engines: every repo function takes this. */
+export type AppDb = PgDatabase<PgQueryResultHKT>;
+
+export interface Database {
+  db: AppDb;
+  kind: 'pglite' | 'postgres';
+  migrate(): Promise<void>;
+  /** Runs a query to prove the connection is alive (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.resolve(import.meta.dirname, '../../../migrations');
+
+export type DbTarget = { databaseUrl: string } | { pgliteDir: string } | { pglite: PGlite };
+
+export async function openDatabase(target: DbTarget): Promise<Database> {
+  if ('databaseUrl' in target) {
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    const db = drizzlePg(pool) as unknown as AppDb;
+    return {
+      db,
+      kind: 'postgres',
+      migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
+      ping: async () => {
+        await pool.query('select 1');
+      },
+      close: () => pool.end(),
+    };
+  }
+  let client: PGlite;
+  if ('pglite' in target) {
+    client = target.pglite;
+  } else {
+    mkdirSync(path.dirname(target.pgliteDir), { recursive: true });
+    client = await PGlite.create(target.pgliteDir);
+  }
+  const db = drizzlePglite(client) as unknown as AppDb;
+  return {
+    db,
+    kind: 'pglite',
+    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { Auth } from './auth/auth.ts';
+import type { Config } from './config.ts';
+import type { AppDb } from './db/client.ts';
+import type { Mailer } from './mail/mailer.ts';
+
+/** What the kernel hands every module. */
+export interface ModuleContext {
+  db: AppDb;
+  auth: Auth;
+  mailer: Mailer;
+  config: Config;
+}
+
+/** A capability: the app mounts whatever manifests main/app lists; the kernel knows none by name. */
+export interface ModuleManifest {
+  id: string;
+  routes: (app: FastifyInstance, ctx: ModuleContext) => Promise<void> | void;
+}

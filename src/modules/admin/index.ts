@@ -1,0 +1,2 @@
+/** The admin module exposes no services to other modules; it only reads theirs. */
+export {};
