@@ -39,7 +39,8 @@ try {
       { email: values.email, password: values.password, ...(values.name ? { name: values.name } : {}) },
     );
     console.log(r.created ? `運営者を作成しました: ${values.email}` : `運営者にしました: ${values.email}`);
-    if (r.password) console.log(`初期パスワード / initial password: ${r.password}  (ログイン後に変更してください)`);
+    if (r.password)
+      console.log(`初期パスワード / initial password: ${r.password}  (ログイン後に変更してください)`);
   } else {
     const { items } = await listUsers(database.db, { page: 1 });
     for (const u of items.filter((i) => i.isOperator)) console.log(`${u.email}\t${u.name}`);

@@ -5,8 +5,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Auth, createAuth } from './kernel/auth/auth.ts';
 import { registerAuthRoutes } from './kernel/auth/auth.routes.ts';
+import { type Auth, createAuth } from './kernel/auth/auth.ts';
 import type { Config } from './kernel/config.ts';
 import type { Database } from './kernel/db/client.ts';
 import { errorBody, registerErrorHandling } from './kernel/http/error-handler.ts';
@@ -63,7 +63,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     global: false,
     errorResponseBuilder: (req, context) => {
       const err = new AppError('rate_limited', { params: { seconds: Math.ceil(context.ttl / 1000) } });
-      return Object.assign(new Error('rate_limited'), { statusCode: 429, appError: err, ...errorBody(err, req.lang) });
+      return Object.assign(new Error('rate_limited'), {
+        statusCode: 429,
+        appError: err,
+        ...errorBody(err, req.lang),
+      });
     },
   });
   await registerOpenApi(app);
@@ -91,11 +95,14 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
   }
   app.setNotFoundHandler((req, reply) => {
-    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0] ?? '');
+    const isPage =
+      req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0] ?? '');
     if (hasWeb && isPage) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    const err = new AppError('route_not_found', { params: { method: req.method, url: req.url.split('?')[0] } });
+    const err = new AppError('route_not_found', {
+      params: { method: req.method, url: req.url.split('?')[0] },
+    });
     return reply.status(404).send(errorBody(err, req.lang));
   });
 }

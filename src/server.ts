@@ -13,7 +13,9 @@ export interface Server {
 
 export function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') },
+    config.databaseUrl
+      ? { databaseUrl: config.databaseUrl }
+      : { pgliteDir: path.join(config.dataDir, 'pglite') },
   );
 }
 

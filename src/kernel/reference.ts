@@ -17,7 +17,11 @@ export const industryCodes = codes(industries);
 export const employeeBandCodes = codes(employeeBands);
 
 const byCode = (items: RefItem[]) => new Map(items.map((i) => [i.code, i]));
-const tables = { prefecture: byCode(prefectures), industry: byCode(industries), employees: byCode(employeeBands) };
+const tables = {
+  prefecture: byCode(prefectures),
+  industry: byCode(industries),
+  employees: byCode(employeeBands),
+};
 
 export function refLabel(kind: keyof typeof tables, code: string, lang: Lang): string {
   return tables[kind].get(code)?.[lang] ?? code;

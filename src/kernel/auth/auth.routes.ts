@@ -86,7 +86,9 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, db: AppDb):
       return reply.callNotFound();
     }
     const before = req.method === 'GET' ? null : await req.getActor();
-    const response = await auth.handler(toWebRequest(req, new URL(url.pathname + url.search, auth.options.baseURL)));
+    const response = await auth.handler(
+      toWebRequest(req, new URL(url.pathname + url.search, auth.options.baseURL)),
+    );
     const text = await response.text();
     reply.status(response.status);
     response.headers.forEach((value, key) => {
@@ -103,7 +105,14 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, db: AppDb):
       } catch {
         /* redirects and empty bodies carry no user */
       }
-      const email = who?.email ?? before?.email ?? (req.body as { email?: string } | undefined)?.email ?? null;
+      if (!who && cookies.length) {
+        // Confirming an address signs the user in: name them from the new session.
+        const cookie = cookies.map((c) => c.split(';')[0]).join('; ');
+        const s = await auth.api.getSession({ headers: new Headers({ cookie }) }).catch(() => null);
+        if (s) who = { id: s.user.id, email: s.user.email };
+      }
+      const email =
+        who?.email ?? before?.email ?? (req.body as { email?: string } | undefined)?.email ?? null;
       await recordAudit(db, {
         action: auditName,
         actorId: who?.id ?? before?.userId ?? null,

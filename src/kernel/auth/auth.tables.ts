@@ -111,7 +111,10 @@ export const member = pgTable(
     role: text('role').notNull().default('employee'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('member_org_user_idx').on(t.organizationId, t.userId), index('member_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('member_org_user_idx').on(t.organizationId, t.userId),
+    index('member_user_idx').on(t.userId),
+  ],
 );
 
 export const invitation = pgTable(
@@ -130,7 +133,19 @@ export const invitation = pgTable(
       .notNull()
       .references(() => user.id, { onDelete: 'cascade' }),
   },
-  (t) => [index('invitation_org_idx').on(t.organizationId, t.status), index('invitation_email_idx').on(t.email)],
+  (t) => [
+    index('invitation_org_idx').on(t.organizationId, t.status),
+    index('invitation_email_idx').on(t.email),
+  ],
 );
 
-export const authSchema = { user, session, account, verification, twoFactor, organization, member, invitation };
+export const authSchema = {
+  user,
+  session,
+  account,
+  verification,
+  twoFactor,
+  organization,
+  member,
+  invitation,
+};

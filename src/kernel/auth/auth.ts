@@ -13,7 +13,12 @@ import { renderActionMail } from '../mail/templates.ts';
 import { authSchema, user as userTable } from './auth.tables.ts';
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane (~25 ms here).
-const argonOptions = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const argonOptions = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum) */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export const INVITATION_DAYS = 7;
 
@@ -32,7 +37,10 @@ export function createAuth(deps: { db: AppDb; config: Config; mailer: Mailer }) 
   const { db, config, mailer } = deps;
 
   const localeOf = async (email: string) => {
-    const [row] = await db.select({ locale: userTable.locale }).from(userTable).where(eq(userTable.email, email));
+    const [row] = await db
+      .select({ locale: userTable.locale })
+      .from(userTable)
+      .where(eq(userTable.email, email));
     return normalizeLang(row?.locale);
   };
 

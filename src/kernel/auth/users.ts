@@ -6,7 +6,10 @@ export const USERS_PAGE_SIZE = 50;
 
 export async function listUsers(db: AppDb, q: { q?: string; page: number }) {
   const cond = q.q
-    ? or(ilike(user.email, `%${q.q.replace(/[%_\\]/g, '\\$&')}%`), ilike(user.name, `%${q.q.replace(/[%_\\]/g, '\\$&')}%`))
+    ? or(
+        ilike(user.email, `%${q.q.replace(/[%_\\]/g, '\\$&')}%`),
+        ilike(user.name, `%${q.q.replace(/[%_\\]/g, '\\$&')}%`),
+      )
     : undefined;
   const [items, [total]] = await Promise.all([
     db
@@ -39,5 +42,8 @@ export async function findUserByEmail(db: AppDb, email: string) {
 
 /** Operators are trusted accounts made from the command line, so their address counts as confirmed. */
 export async function markOperator(db: AppDb, userId: string): Promise<void> {
-  await db.update(user).set({ isOperator: true, emailVerified: true, updatedAt: new Date() }).where(eq(user.id, userId));
+  await db
+    .update(user)
+    .set({ isOperator: true, emailVerified: true, updatedAt: new Date() })
+    .where(eq(user.id, userId));
 }

@@ -17,7 +17,9 @@ function fieldError(issue: ValidationIssue, missing: boolean): FieldError {
   if (issue.message && hasKey(issue.message)) return { key: issue.message, params: p };
   switch (issue.keyword) {
     case 'invalid_type':
-      return { key: /received undefined/.test(issue.message ?? '') ? 'fields.required' : 'fields.invalid_type' };
+      return {
+        key: /received undefined/.test(issue.message ?? '') ? 'fields.required' : 'fields.invalid_type',
+      };
     case 'invalid_value':
     case 'invalid_union':
       return { key: 'fields.invalid_value' };
@@ -31,7 +33,10 @@ function fieldError(issue: ValidationIssue, missing: boolean): FieldError {
       if (p.format === 'url') return { key: 'fields.invalid_url' };
       return { key: 'fields.invalid_format' };
     case 'unrecognized_keys':
-      return { key: 'fields.unrecognized_keys', params: { keys: (p.keys as string[] | undefined)?.join(', ') } };
+      return {
+        key: 'fields.unrecognized_keys',
+        params: { keys: (p.keys as string[] | undefined)?.join(', ') },
+      };
     default:
       return { key: 'fields.invalid' };
   }
@@ -48,13 +53,18 @@ function isMissing(input: unknown, segments: string[]): boolean {
   return cur === undefined;
 }
 
-export function validationError(issues: ValidationIssue[], part: string | undefined, input?: unknown): AppError {
+export function validationError(
+  issues: ValidationIssue[],
+  part: string | undefined,
+  input?: unknown,
+): AppError {
   const fields: Record<string, FieldError> = {};
   let code = 'validation_failed';
   for (const issue of issues) {
     const segments = issue.instancePath.split('/').filter(Boolean);
     const path = segments.join('.') || part || 'body';
-    const missing = issue.keyword !== 'unrecognized_keys' && segments.length > 0 && isMissing(input, segments);
+    const missing =
+      issue.keyword !== 'unrecognized_keys' && segments.length > 0 && isMissing(input, segments);
     fields[path] ??= fieldError(issue, missing);
     // A rule with its own stable code (e.g. invalid_corporate_number) names the whole error.
     const own = (issue.params.params as { errorCode?: unknown } | undefined)?.errorCode;
@@ -68,7 +78,12 @@ export function errorBody(err: AppError, lang: Lang) {
     ? Object.fromEntries(Object.entries(err.fields).map(([k, f]) => [k, t(lang, f.key, f.params)]))
     : undefined;
   return {
-    error: { code: err.code, message: t(lang, err.messageKey, err.params), ...(fields ? { fields } : {}), ...err.detail },
+    error: {
+      code: err.code,
+      message: t(lang, err.messageKey, err.params),
+      ...(fields ? { fields } : {}),
+      ...err.detail,
+    },
   };
 }
 
@@ -87,7 +102,14 @@ export function toAppError(err: unknown, bodyLimit: number, req?: FastifyRequest
   if (carried instanceof AppError) return carried;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const part = (err as { validationContext?: string }).validationContext;
-    const input = part === 'body' ? req?.body : part === 'querystring' ? req?.query : part === 'params' ? req?.params : undefined;
+    const input =
+      part === 'body'
+        ? req?.body
+        : part === 'querystring'
+          ? req?.query
+          : part === 'params'
+            ? req?.params
+            : undefined;
     return validationError(err.validation as ValidationIssue[], part, input);
   }
   const fe = err as FastifyError;

@@ -26,11 +26,17 @@ export function registerOpsRoutes(app: FastifyInstance, deps: { isReady: () => P
   });
 
   const status = z.object({ status: z.string() });
-  app.get('/healthz', { schema: { tags: ['ops'], response: { 200: status } } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { tags: ['ops'], response: { 200: status, 503: status } } }, async (_req, reply) => {
-    const ready = await deps.isReady().catch(() => false);
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'starting' });
-  });
+  app.get('/healthz', { schema: { tags: ['ops'], response: { 200: status } } }, async () => ({
+    status: 'ok',
+  }));
+  app.get(
+    '/readyz',
+    { schema: { tags: ['ops'], response: { 200: status, 503: status } } },
+    async (_req, reply) => {
+      const ready = await deps.isReady().catch(() => false);
+      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'starting' });
+    },
+  );
   app.get('/metrics', { schema: { tags: ['ops'], hide: true } }, async (_req, reply) => {
     reply.header('content-type', registry.contentType);
     return registry.metrics();

@@ -38,7 +38,11 @@ export function registerRequestContext(
     req.getActor = () => {
       actor ??= auth.api.getSession({ headers: headersOf(req) }).then((s) => {
         if (!s) return null;
-        const u = s.user as typeof s.user & { isOperator?: boolean; locale?: string; twoFactorEnabled?: boolean | null };
+        const u = s.user as typeof s.user & {
+          isOperator?: boolean;
+          locale?: string;
+          twoFactorEnabled?: boolean | null;
+        };
         return {
           userId: u.id,
           email: u.email,

@@ -53,7 +53,11 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'data
       } catch {
         return [];
       }
-      const metas = names.filter((n) => n.endsWith('.json')).sort().reverse().slice(0, 500);
+      const metas = names
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+        .reverse()
+        .slice(0, 500);
       return Promise.all(
         metas.map(async (n) => {
           const { id, to, subject, date } = JSON.parse(await readFile(path.join(outboxDir, n), 'utf8'));

@@ -48,7 +48,12 @@ export interface TestApp {
   /** inject() as a signed-in user (or anonymous without `as`). */
   request(opts: InjectOptions & { as?: TestUser }): Promise<LightMyRequestResponse>;
   /** Signs up, confirms the address by following the mailed link, and returns the signed-in user. */
-  signUp(opts?: { email?: string; name?: string; password?: string; locale?: 'ja' | 'en' }): Promise<TestUser>;
+  signUp(opts?: {
+    email?: string;
+    name?: string;
+    password?: string;
+    locale?: 'ja' | 'en';
+  }): Promise<TestUser>;
   /** A user with an organisation of their own (`kind` sme by default). */
   userWithOrg(kind?: 'sme' | 'provider'): Promise<{ user: TestUser; orgId: string }>;
   close(): Promise<void>;
@@ -56,7 +61,9 @@ export interface TestApp {
 
 let seq = 0;
 
-export async function createTestApp(opts: { mailer?: Mailer; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { mailer?: Mailer; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'mamori-app-'));
   const config = loadConfig(
     { MAMORI_RATE_LIMIT: 'off', LOG_LEVEL: 'silent' },
@@ -127,10 +134,18 @@ export async function expectForeignOrg404(
 ): Promise<void> {
   const victim = await t.userWithOrg();
   const outsider = await t.userWithOrg();
-  const before = await t.request({ method: 'GET', url: `/api/v1/orgs/${victim.orgId}/members`, as: victim.user });
+  const before = await t.request({
+    method: 'GET',
+    url: `/api/v1/orgs/${victim.orgId}/members`,
+    as: victim.user,
+  });
   const res = await t.request({ ...route(victim.orgId), as: outsider.user });
   expect(res.statusCode, `${route(victim.orgId).method} ${route(victim.orgId).url}: ${res.body}`).toBe(404);
   expect(res.json().error.code).toBe('not_found');
-  const after = await t.request({ method: 'GET', url: `/api/v1/orgs/${victim.orgId}/members`, as: victim.user });
+  const after = await t.request({
+    method: 'GET',
+    url: `/api/v1/orgs/${victim.orgId}/members`,
+    as: victim.user,
+  });
   expect(after.json()).toEqual(before.json());
 }

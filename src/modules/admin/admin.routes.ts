@@ -55,10 +55,14 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: ModuleContext):
     },
   );
 
-  app.get('/api/v1/admin/outbox', { schema: { tags, security, response: { 200: outboxListDto } } }, async (req) => {
-    await requireOperator(req);
-    return { items: await ctx.mailer.listOutbox() };
-  });
+  app.get(
+    '/api/v1/admin/outbox',
+    { schema: { tags, security, response: { 200: outboxListDto } } },
+    async (req) => {
+      await requireOperator(req);
+      return { items: await ctx.mailer.listOutbox() };
+    },
+  );
 
   app.get(
     '/api/v1/admin/outbox/:id',

@@ -9,7 +9,12 @@ export const auditQuery = z.object({
   orgId: z.string().max(64).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
 });
-export const outboxParams = z.object({ id: z.string().regex(/^[0-9a-z-]+$/).max(64) });
+export const outboxParams = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9a-z-]+$/)
+    .max(64),
+});
 
 const iso = z.iso.datetime();
 export const orgListDto = z.object({
@@ -59,4 +64,10 @@ export const auditListDto = z.object({
 export const outboxListDto = z.object({
   items: z.array(z.object({ id: z.string(), to: z.string(), subject: z.string(), date: z.string() })),
 });
-export const outboxMailDto = z.object({ id: z.string(), to: z.string(), subject: z.string(), date: z.string(), text: z.string() });
+export const outboxMailDto = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  date: z.string(),
+  text: z.string(),
+});

@@ -40,7 +40,10 @@ export async function findOrgForMember(db: AppDb, orgId: string, userId: string)
 }
 
 export async function findOrgKind(db: AppDb, orgId: string) {
-  const [row] = await db.select({ kind: orgProfile.kind }).from(orgProfile).where(eq(orgProfile.orgId, orgId));
+  const [row] = await db
+    .select({ kind: orgProfile.kind })
+    .from(orgProfile)
+    .where(eq(orgProfile.orgId, orgId));
   return row?.kind;
 }
 
@@ -111,7 +114,12 @@ export async function countManagers(db: AppDb, orgId: string, roles: readonly Or
   return row?.n ?? 0;
 }
 
-export async function setMemberRole(db: AppDb, orgId: string, memberId: string, role: OrgRole): Promise<void> {
+export async function setMemberRole(
+  db: AppDb,
+  orgId: string,
+  memberId: string,
+  role: OrgRole,
+): Promise<void> {
   await db
     .update(member)
     .set({ role })
@@ -201,5 +209,8 @@ export async function listAllOrgs(db: AppDb, q: { q?: string; page: number }) {
       .innerJoin(orgProfile, eq(orgProfile.orgId, organization.id))
       .where(cond),
   ]);
-  return { items: items.map((i) => ({ ...i, memberCount: Number(i.memberCount ?? 0) })), total: total?.n ?? 0 };
+  return {
+    items: items.map((i) => ({ ...i, memberCount: Number(i.memberCount ?? 0) })),
+    total: total?.n ?? 0,
+  };
 }

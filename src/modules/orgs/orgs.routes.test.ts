@@ -74,14 +74,24 @@ describe('POST /api/v1/orgs', () => {
     ['12-digit 法人番号', { corporateNumber: '700001205000' }, 'corporateNumber'],
   ])('answers 400 naming the field for %s', async (_label, patch, field) => {
     const user = await t.signUp();
-    const res = await t.request({ method: 'POST', url: '/api/v1/orgs', payload: { ...validOrg, ...patch }, as: user });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/v1/orgs',
+      payload: { ...validOrg, ...patch },
+      as: user,
+    });
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields)).toContain(field);
   });
 
   it('says which fields are missing and which are unknown', async () => {
     const user = await t.signUp();
-    const res = await t.request({ method: 'POST', url: '/api/v1/orgs', payload: { name: 'x', extra: 1 }, as: user });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/v1/orgs',
+      payload: { name: 'x', extra: 1 },
+      as: user,
+    });
     expect(res.statusCode).toBe(400);
     const { fields } = res.json().error;
     expect(fields.prefecture).toBe('入力してください。');
@@ -194,11 +204,19 @@ describe('members and invitations', () => {
     expect(view.json()).toMatchObject({ role: 'employee', inviterName: owner.name, orgKind: 'sme' });
 
     const stranger = await t.signUp();
-    const wrong = await t.request({ method: 'POST', url: `/api/v1/invitations/${inv.json().id}/accept`, as: stranger });
+    const wrong = await t.request({
+      method: 'POST',
+      url: `/api/v1/invitations/${inv.json().id}/accept`,
+      as: stranger,
+    });
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().error.code).toBe('invitation_email_mismatch');
 
-    const ok = await t.request({ method: 'POST', url: `/api/v1/invitations/${inv.json().id}/accept`, as: invitee });
+    const ok = await t.request({
+      method: 'POST',
+      url: `/api/v1/invitations/${inv.json().id}/accept`,
+      as: invitee,
+    });
     expect(ok.json()).toEqual({ orgId });
     const members = await t.request({ method: 'GET', url: `/api/v1/orgs/${orgId}/members`, as: owner });
     expect(members.json().members.map((m: { email: string; role: string }) => [m.email, m.role])).toEqual([
@@ -206,7 +224,11 @@ describe('members and invitations', () => {
       [invitee.email, 'employee'],
     ]);
     expect(members.json().invitations).toEqual([]);
-    const again = await t.request({ method: 'POST', url: `/api/v1/invitations/${inv.json().id}/accept`, as: invitee });
+    const again = await t.request({
+      method: 'POST',
+      url: `/api/v1/invitations/${inv.json().id}/accept`,
+      as: invitee,
+    });
     expect(again.statusCode).toBe(404);
   });
 
@@ -288,7 +310,9 @@ describe('members and invitations', () => {
       payload: { ...validOrg, name: '二社目', corporateNumber: undefined },
       as: user,
     });
-    expect((await t.request({ method: 'GET', url: '/api/v1/me', as: user })).json().activeOrgId).toBe(second.json().id);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', as: user })).json().activeOrgId).toBe(
+      second.json().id,
+    );
     const res = await t.request({ method: 'POST', url: `/api/v1/orgs/${first}/activate`, as: user });
     expect(res.json()).toEqual({ activeOrgId: first });
     const me = await t.request({ method: 'GET', url: '/api/v1/me', as: user });
@@ -300,7 +324,10 @@ describe('members and invitations', () => {
 describe('tenancy: another organisation’s member gets 404 on every org route', () => {
   it.each([
     ['GET org', (id: string) => ({ method: 'GET' as const, url: `/api/v1/orgs/${id}` })],
-    ['PATCH org', (id: string) => ({ method: 'PATCH' as const, url: `/api/v1/orgs/${id}`, payload: { name: 'x' } })],
+    [
+      'PATCH org',
+      (id: string) => ({ method: 'PATCH' as const, url: `/api/v1/orgs/${id}`, payload: { name: 'x' } }),
+    ],
     ['activate', (id: string) => ({ method: 'POST' as const, url: `/api/v1/orgs/${id}/activate` })],
     ['members', (id: string) => ({ method: 'GET' as const, url: `/api/v1/orgs/${id}/members` })],
     [
@@ -311,10 +338,17 @@ describe('tenancy: another organisation’s member gets 404 on every org route',
         payload: { email: 'spy@example.test', role: 'owner' },
       }),
     ],
-    ['cancel invitation', (id: string) => ({ method: 'DELETE' as const, url: `/api/v1/orgs/${id}/invitations/any` })],
+    [
+      'cancel invitation',
+      (id: string) => ({ method: 'DELETE' as const, url: `/api/v1/orgs/${id}/invitations/any` }),
+    ],
     [
       'change role',
-      (id: string) => ({ method: 'PATCH' as const, url: `/api/v1/orgs/${id}/members/any`, payload: { role: 'owner' } }),
+      (id: string) => ({
+        method: 'PATCH' as const,
+        url: `/api/v1/orgs/${id}/members/any`,
+        payload: { role: 'owner' },
+      }),
     ],
     ['remove member', (id: string) => ({ method: 'DELETE' as const, url: `/api/v1/orgs/${id}/members/any` })],
   ])('%s', async (_name, route) => {
@@ -324,7 +358,9 @@ describe('tenancy: another organisation’s member gets 404 on every org route',
   it('does not let a member act on another organisation’s member id', async () => {
     const a = await t.userWithOrg();
     const b = await t.userWithOrg();
-    const bMembers = (await t.request({ method: 'GET', url: `/api/v1/orgs/${b.orgId}/members`, as: b.user })).json();
+    const bMembers = (
+      await t.request({ method: 'GET', url: `/api/v1/orgs/${b.orgId}/members`, as: b.user })
+    ).json();
     const res = await t.request({
       method: 'DELETE',
       url: `/api/v1/orgs/${a.orgId}/members/${bMembers.members[0].id}`,

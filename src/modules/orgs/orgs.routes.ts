@@ -50,7 +50,10 @@ export async function orgsRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
 
   app.post(
     '/api/v1/orgs',
-    { schema: { tags, security, body: createOrgBody, response: { 201: orgDto } }, config: { audit: 'orgs.create' } },
+    {
+      schema: { tags, security, body: createOrgBody, response: { 201: orgDto } },
+      config: { audit: 'orgs.create' },
+    },
     async (req, reply) => {
       const actor = await requireActor(req);
       const org = await service.createOrg(ctx, actor, headersOf(req), req.body);
@@ -121,11 +124,20 @@ export async function orgsRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
     '/api/v1/orgs/:orgId/invitations',
     {
       schema: { tags, security, params: orgParams, body: inviteBody, response: { 201: invitationDto } },
-      config: { audit: 'orgs.invite', rateLimit: ctx.config.rateLimit ? { max: 30, timeWindow: 60_000 } : false },
+      config: {
+        audit: 'orgs.invite',
+        rateLimit: ctx.config.rateLimit ? { max: 30, timeWindow: 60_000 } : false,
+      },
     },
     async (req, reply) => {
       const m = await requireMember(req, db, req.params.orgId, managers);
-      const inv = await service.invite(ctx, headersOf(req), m.orgId, req.body.email, req.body.role as OrgRole);
+      const inv = await service.invite(
+        ctx,
+        headersOf(req),
+        m.orgId,
+        req.body.email,
+        req.body.role as OrgRole,
+      );
       req.audit = { target: inv.email, data: { role: inv.role, invitationId: inv.id } };
       return reply.status(201).send(inv);
     },
@@ -179,7 +191,12 @@ export async function orgsRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
   app.post(
     '/api/v1/invitations/:id/accept',
     {
-      schema: { tags, security, params: invitationIdParams, response: { 200: z.object({ orgId: z.string() }) } },
+      schema: {
+        tags,
+        security,
+        params: invitationIdParams,
+        response: { 200: z.object({ orgId: z.string() }) },
+      },
       config: { audit: 'orgs.invitation_accept' },
     },
     async (req) => {

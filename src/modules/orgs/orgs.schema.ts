@@ -98,6 +98,8 @@ export const meDto = z.object({
     isOperator: z.boolean(),
     locale: z.enum(['ja', 'en']),
   }),
-  orgs: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(orgKinds), role: z.enum(allRoles) })),
+  orgs: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.enum(orgKinds), role: z.enum(allRoles) }),
+  ),
   activeOrgId: z.string().nullable(),
 });

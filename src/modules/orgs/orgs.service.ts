@@ -33,7 +33,11 @@ async function viaAuth<T>(call: () => Promise<T>): Promise<T> {
     if (err instanceof APIError) {
       const code = String((err.body as { code?: string } | undefined)?.code ?? 'UNKNOWN');
       const kind: ErrorKind =
-        err.statusCode === 401 ? 'unauthenticated' : err.statusCode === 403 ? 'forbidden' : 'validation_failed';
+        err.statusCode === 401
+          ? 'unauthenticated'
+          : err.statusCode === 403
+            ? 'forbidden'
+            : 'validation_failed';
       throw new AppError(code.toLowerCase(), { kind, messageKey: `auth.errors.${code}` });
     }
     throw err;
@@ -44,7 +48,11 @@ export async function createOrg(ctx: ModuleContext, actor: Actor, headers: Heade
   const org = await viaAuth(() =>
     ctx.auth.api.createOrganization({
       headers,
-      body: { name: input.name, slug: `org-${randomBytes(6).toString('hex')}`, keepCurrentActiveOrganization: false },
+      body: {
+        name: input.name,
+        slug: `org-${randomBytes(6).toString('hex')}`,
+        keepCurrentActiveOrganization: false,
+      },
     }),
   );
   if (!org) throw new AppError('internal');
@@ -58,7 +66,9 @@ export async function createOrg(ctx: ModuleContext, actor: Actor, headers: Heade
     }
   } catch (err) {
     // Nothing half-made stays behind: the tenant row goes with its profile.
-    await ctx.auth.api.deleteOrganization({ headers, body: { organizationId: org.id } }).catch(() => undefined);
+    await ctx.auth.api
+      .deleteOrganization({ headers, body: { organizationId: org.id } })
+      .catch(() => undefined);
     throw err;
   }
   return getOrg(ctx, org.id, actor.userId);
@@ -106,11 +116,20 @@ async function kindOf(ctx: ModuleContext, orgId: string) {
   return kind;
 }
 
-export async function invite(ctx: ModuleContext, headers: Headers, orgId: string, email: string, role: OrgRole) {
+export async function invite(
+  ctx: ModuleContext,
+  headers: Headers,
+  orgId: string,
+  email: string,
+  role: OrgRole,
+) {
   assertRoleFits(await kindOf(ctx, orgId), role);
   if (await repo.findMemberByEmail(ctx.db, orgId, email)) throw ruleError('orgs', 'already_member');
   const inv = await viaAuth(() =>
-    ctx.auth.api.createInvitation({ headers, body: { email: email.toLowerCase(), role, organizationId: orgId } }),
+    ctx.auth.api.createInvitation({
+      headers,
+      body: { email: email.toLowerCase(), role, organizationId: orgId },
+    }),
   );
   return {
     id: inv.id,
@@ -122,14 +141,24 @@ export async function invite(ctx: ModuleContext, headers: Headers, orgId: string
   };
 }
 
-export async function cancelInvitation(ctx: ModuleContext, headers: Headers, orgId: string, invitationId: string) {
+export async function cancelInvitation(
+  ctx: ModuleContext,
+  headers: Headers,
+  orgId: string,
+  invitationId: string,
+) {
   const inv = await repo.findInvitation(ctx.db, invitationId);
   if (!inv || inv.orgId !== orgId || inv.status !== 'pending') throw new AppError('not_found');
   await viaAuth(() => ctx.auth.api.cancelInvitation({ headers, body: { invitationId } }));
 }
 
 /** The org must keep someone who can manage it. */
-async function assertNotLastManager(ctx: ModuleContext, orgId: string, current: OrgRole, next: OrgRole | null) {
+async function assertNotLastManager(
+  ctx: ModuleContext,
+  orgId: string,
+  current: OrgRole,
+  next: OrgRole | null,
+) {
   if (!managers.includes(current) || (next && managers.includes(next))) return;
   if ((await repo.countManagers(ctx.db, orgId, managers)) <= 1) throw ruleError('orgs', 'last_owner');
 }
@@ -185,7 +214,10 @@ export async function acceptInvitation(ctx: ModuleContext, actor: Actor, headers
 export async function me(ctx: ModuleContext, actor: Actor) {
   const orgs = await repo.listOrgsOfUser(ctx.db, actor.userId);
   const active = orgs.find((o) => o.id === actor.activeOrgId)?.id ?? orgs[0]?.id ?? null;
-  return { orgs: orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind, role: o.role as OrgRole })), activeOrgId: active };
+  return {
+    orgs: orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind, role: o.role as OrgRole })),
+    activeOrgId: active,
+  };
 }
 
 export { listAllOrgs } from './orgs.repo.ts';

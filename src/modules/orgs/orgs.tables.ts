@@ -16,5 +16,8 @@ export const orgProfile = pgTable(
     website: text('website'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('org_profile_group_idx').on(t.industry, t.employees), index('org_profile_pref_idx').on(t.prefecture)],
+  (t) => [
+    index('org_profile_group_idx').on(t.industry, t.employees),
+    index('org_profile_pref_idx').on(t.prefecture),
+  ],
 );
