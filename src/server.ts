@@ -3,6 +3,8 @@ import { type App, buildApp } from './app.ts';
 import { ensureOperator } from './kernel/auth/operator.ts';
 import type { Config } from './kernel/config.ts';
 import { type Database, openDatabase } from './kernel/db/client.ts';
+import { startJobs } from './kernel/jobs/scheduler.ts';
+import { modules } from './modules.ts';
 
 export interface Server {
   app: App;
@@ -26,6 +28,11 @@ export async function startServer(config: Config): Promise<Server> {
   const app = await buildApp(config, { database });
   if (config.operator) await ensureOperator(app.mamori, config.operator);
   await app.listen({ host: config.host, port: config.port });
+  const stopJobs = startJobs(
+    app.mamori,
+    modules.flatMap((m) => m.jobs ?? []),
+    app.log,
+  );
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
@@ -37,6 +44,7 @@ export async function startServer(config: Config): Promise<Server> {
     database,
     url,
     close: async () => {
+      stopJobs();
       await app.close();
       await database.close();
     },

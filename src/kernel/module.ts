@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Auth } from './auth/auth.ts';
 import type { Config } from './config.ts';
 import type { AppDb } from './db/client.ts';
+import type { Job } from './jobs/scheduler.ts';
 import type { Mailer } from './mail/mailer.ts';
 
 /** What the kernel hands every module. */
@@ -16,4 +17,6 @@ export interface ModuleContext {
 export interface ModuleManifest {
   id: string;
   routes: (app: FastifyInstance, ctx: ModuleContext) => Promise<void> | void;
+  /** Scheduled work (reminders, digests, reports). */
+  jobs?: Job[];
 }

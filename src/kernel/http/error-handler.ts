@@ -13,8 +13,11 @@ type ValidationIssue = {
 /** Turns one zod issue into a message key the user can read in their language. */
 function fieldError(issue: ValidationIssue, missing: boolean): FieldError {
   const p = issue.params;
+  if (issue.message && hasKey(issue.message)) {
+    const keys = Array.isArray(p.keys) ? { keys: (p.keys as string[]).join(', ') } : {};
+    return { key: issue.message, params: { ...p, ...keys } };
+  }
   if (missing) return { key: 'fields.required' };
-  if (issue.message && hasKey(issue.message)) return { key: issue.message, params: p };
   switch (issue.keyword) {
     case 'invalid_type':
       return {
@@ -65,7 +68,11 @@ export function validationError(
     const path = segments.join('.') || part || 'body';
     const missing =
       issue.keyword !== 'unrecognized_keys' && segments.length > 0 && isMissing(input, segments);
-    fields[path] ??= fieldError(issue, missing);
+    if (!fields[path]) {
+      const f = fieldError(issue, missing);
+      // Messages may name the field, e.g. 「設問 {{field}} に回答してください」.
+      fields[path] = { key: f.key, params: { ...f.params, field: segments.at(-1) ?? path } };
+    }
     // A rule with its own stable code (e.g. invalid_corporate_number) names the whole error.
     const own = (issue.params.params as { errorCode?: unknown } | undefined)?.errorCode;
     if (typeof own === 'string') code = own;

@@ -2,4 +2,4 @@
 
 export { isValidCorporateNumber } from './corporate-number.ts';
 export type { OrgDto } from './orgs.schema.ts';
-export { getOrg, listAllOrgs, listMyOrgs } from './orgs.service.ts';
+export { getOrg, getOrgProfile, listAllOrgs, listMyOrgs, listOrgMembers } from './orgs.service.ts';

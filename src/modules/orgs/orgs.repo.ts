@@ -39,6 +39,15 @@ export async function findOrgForMember(db: AppDb, orgId: string, userId: string)
   return row;
 }
 
+export async function findProfile(db: AppDb, orgId: string) {
+  const [row] = await db
+    .select(orgColumns)
+    .from(organization)
+    .innerJoin(orgProfile, eq(orgProfile.orgId, organization.id))
+    .where(eq(organization.id, orgId));
+  return row;
+}
+
 export async function findOrgKind(db: AppDb, orgId: string) {
   const [row] = await db
     .select({ kind: orgProfile.kind })
@@ -77,6 +86,7 @@ const memberColumns = {
   joinedAt: member.createdAt,
   name: user.name,
   email: user.email,
+  locale: user.locale,
 };
 
 export function listMembers(db: AppDb, orgId: string) {

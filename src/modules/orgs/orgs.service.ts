@@ -3,6 +3,7 @@ import { APIError } from 'better-auth/api';
 import type { OrgRole } from '../../kernel/auth/auth.ts';
 import type { Actor } from '../../kernel/http/context.ts';
 import { AppError, type ErrorKind, ruleError } from '../../kernel/http/errors.ts';
+import { normalizeLang } from '../../kernel/i18n/index.ts';
 import type { ModuleContext } from '../../kernel/module.ts';
 import { assertRoleFits, managers, topRole } from './orgs.access.ts';
 import * as repo from './orgs.repo.ts';
@@ -100,7 +101,11 @@ export async function listMembership(ctx: ModuleContext, orgId: string) {
     repo.listPendingInvitations(ctx.db, orgId),
   ]);
   return {
-    members: members.map((m) => ({ ...m, role: m.role as OrgRole, joinedAt: m.joinedAt.toISOString() })),
+    members: members.map(({ locale: _locale, ...m }) => ({
+      ...m,
+      role: m.role as OrgRole,
+      joinedAt: m.joinedAt.toISOString(),
+    })),
     invitations: invitations.map((i) => ({
       ...i,
       role: i.role ?? '',
@@ -221,3 +226,21 @@ export async function me(ctx: ModuleContext, actor: Actor) {
 }
 
 export { listAllOrgs } from './orgs.repo.ts';
+
+/** What other modules need to know about an organisation (no membership check: callers do that). */
+export async function getOrgProfile(ctx: Pick<ModuleContext, 'db'>, orgId: string) {
+  const row = await repo.findProfile(ctx.db, orgId);
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/** Members with names, for pickers and mail in other modules. */
+export async function listOrgMembers(ctx: Pick<ModuleContext, 'db'>, orgId: string) {
+  return (await repo.listMembers(ctx.db, orgId)).map((m) => ({
+    userId: m.userId,
+    name: m.name,
+    email: m.email,
+    locale: normalizeLang(m.locale),
+    role: m.role as OrgRole,
+  }));
+}
