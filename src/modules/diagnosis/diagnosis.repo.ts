@@ -182,3 +182,29 @@ export function dueReviews(db: AppDb, today: string) {
     )
     .limit(500);
 }
+
+/**
+ * Recomputes the latest-per-organisation table and the group aggregates from
+ * the diagnoses themselves (after a bulk import, or to repair).
+ */
+export async function rebuildAggregates(db: AppDb): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from ${diagnosisLatest}`);
+    await tx.execute(sql`
+      insert into ${diagnosisLatest} (org_id, diagnosis_id, industry, employees, total)
+      select distinct on (org_id) org_id, id, industry, employees, total
+        from ${diagnosis}
+       order by org_id, created_at desc, id desc`);
+    await tx.execute(sql`delete from ${diagnosisGroupStats}`);
+    await tx.execute(sql`
+      insert into ${diagnosisGroupStats} (industry, employees, count, sum_total, hist)
+      select industry, employees, count(*), sum(total),
+             array(select count(l2.*)::int
+                      from generate_series(${MIN_TOTAL}, 100) as s(v)
+                      left join ${diagnosisLatest} l2
+                        on l2.industry = l.industry and l2.employees = l.employees and l2.total = s.v
+                     group by s.v order by s.v)
+        from ${diagnosisLatest} l
+       group by industry, employees`);
+  });
+}

@@ -20,8 +20,15 @@ function bankFor(version: string): Bank {
   return banks.get(version) ?? currentBank();
 }
 
+const itemIndex = new WeakMap<Bank, Map<number, Bank['parts'][number]['items'][number]>>();
+
 function itemsOf(bank: Bank) {
-  return new Map(bank.parts.flatMap((p) => p.items).map((i) => [i.no, i]));
+  let index = itemIndex.get(bank);
+  if (!index) {
+    index = new Map(bank.parts.flatMap((p) => p.items).map((i) => [i.no, i]));
+    itemIndex.set(bank, index);
+  }
+  return index;
 }
 
 export function questions(lang: Lang) {
@@ -57,13 +64,12 @@ export function presentScore(bank: Bank, answers: Answers, lang: Lang) {
   const s = score(bank, answers);
   const band = bank.bands.find((b) => b.id === s.band) ?? (bank.bands.at(-1) as Bank['bands'][number]);
   const items = itemsOf(bank);
-  const partTitles = new Map(bank.parts.map((p) => [p.id, p.title[lang]]));
   return {
     total: s.total,
     max: s.max,
     band: s.band,
     bandInfo: { title: band.title[lang], meaning: band.meaning[lang], next: band.next[lang] },
-    parts: s.parts.map((p) => ({ ...p, title: partTitles.get(p.id) ?? p.id })),
+    parts: s.parts.map((p, i) => ({ ...p, title: bank.parts[i]?.title[lang] ?? p.id })),
     weakItems: s.weak.map((w) => {
       const item = items.get(w.no) as NonNullable<ReturnType<typeof items.get>>;
       return {
