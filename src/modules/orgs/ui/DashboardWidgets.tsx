@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Badge,
   Button,
   Card,
@@ -26,27 +25,9 @@ import {
   IconUsers,
 } from '../../../../web/src/icons.tsx';
 import { activeOrg, canManage, useMe } from '../../../../web/src/me.ts';
-import {
-  EMPLOYEE_BANDS,
-  INDUSTRIES,
-  PREFECTURES,
-  refLabel,
-  roleLabel,
-} from '../../../../web/src/reference.ts';
+import { roleLabel } from '../../../../web/src/reference.ts';
+import { OrgDetails } from './OrgDetails.tsx';
 import { useMembers, useOrg } from './org-api.ts';
-
-function Detail({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={600}>
-        {value}
-      </Text>
-    </Stack>
-  );
-}
 
 /** The active organisation, or a call to create one. */
 export function OrgOverviewWidget() {
@@ -114,31 +95,7 @@ export function OrgOverviewWidget() {
       ) : org.isError ? (
         <ErrorAlert error={org.error} />
       ) : (
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
-          <Detail
-            label={t('orgs.fields.prefecture')}
-            value={refLabel(PREFECTURES, org.data.prefecture, lang)}
-          />
-          <Detail label={t('orgs.fields.industry')} value={refLabel(INDUSTRIES, org.data.industry, lang)} />
-          <Detail
-            label={t('orgs.fields.employees')}
-            value={refLabel(EMPLOYEE_BANDS, org.data.employees, lang)}
-          />
-          <Detail
-            label={t('orgs.fields.corporateNumber')}
-            value={org.data.corporateNumber ?? t('orgs.dashboard.notSet')}
-          />
-          {org.data.website ? (
-            <Detail
-              label={t('orgs.fields.website')}
-              value={
-                <Anchor href={org.data.website} target="_blank" rel="noopener noreferrer" size="sm">
-                  {org.data.website}
-                </Anchor>
-              }
-            />
-          ) : null}
-        </SimpleGrid>
+        <OrgDetails org={org.data} />
       )}
       <Group mt="lg" gap="sm">
         <Button

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage } from '../../../../web/src/api.ts';
@@ -9,7 +10,7 @@ import { PageLoader } from '../../../../web/src/components/Page.tsx';
 import { formatDate } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
 import { IconMail } from '../../../../web/src/icons.tsx';
-import { refreshSession, useMe } from '../../../../web/src/me.ts';
+import { ME_KEY, useMe } from '../../../../web/src/me.ts';
 import { roleLabel } from '../../../../web/src/reference.ts';
 import type { InvitationView } from './org-api.ts';
 
@@ -60,7 +61,7 @@ function InvitationDetails({ id }: { id: string }) {
       } catch {
         // joined; activation can be done with the switcher
       }
-      await refreshSession(qc);
+      await qc.invalidateQueries({ queryKey: ME_KEY });
       notifications.show({
         color: 'teal',
         message: t('orgs.invitation.joined', { name: inv.data?.orgName ?? '' }),
@@ -84,6 +85,21 @@ function InvitationDetails({ id }: { id: string }) {
   }
   const d = inv.data;
   const pending = d.status === 'pending';
+  const rows: [string, ReactNode][] = [
+    [
+      t('orgs.invitation.org'),
+      <>
+        {d.orgName}{' '}
+        <Badge size="sm" variant="light" ml={4}>
+          {t(`orgs.kinds.${d.orgKind}`)}
+        </Badge>
+      </>,
+    ],
+    [t('orgs.invitation.role'), roleLabel(d.role, lang)],
+    [t('orgs.invitation.inviter'), d.inviterName],
+    [t('orgs.invitation.email'), d.email],
+    [t('orgs.invitation.expires'), formatDate(d.expiresAt, lang)],
+  ];
   return (
     <AuthCard
       title={t('orgs.invitation.titleWithOrg', { name: d.orgName })}
@@ -91,38 +107,30 @@ function InvitationDetails({ id }: { id: string }) {
       width={520}
     >
       <Text>{t('orgs.invitation.body', { inviter: d.inviterName, name: d.orgName })}</Text>
-      <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-        <Text size="sm" c="dimmed">
-          {t('orgs.invitation.org')}
-        </Text>
-        <Text size="sm" fw={600}>
-          {d.orgName}（{t(`orgs.kinds.${d.orgKind}`)}）
-        </Text>
-        <Text size="sm" c="dimmed">
-          {t('orgs.invitation.role')}
-        </Text>
-        <Text size="sm" fw={600}>
-          {roleLabel(d.role, lang)}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {t('orgs.invitation.inviter')}
-        </Text>
-        <Text size="sm" fw={600}>
-          {d.inviterName}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {t('orgs.invitation.email')}
-        </Text>
-        <Text size="sm" fw={600}>
-          {d.email}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {t('orgs.invitation.expires')}
-        </Text>
-        <Text size="sm" fw={600}>
-          {formatDate(d.expiresAt, lang)}
-        </Text>
-      </SimpleGrid>
+      <Box
+        component="dl"
+        m={0}
+        p="md"
+        bg="gray.0"
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'max-content 1fr',
+          columnGap: 'var(--mantine-spacing-md)',
+          rowGap: 'var(--mantine-spacing-xs)',
+          borderRadius: 'var(--mantine-radius-md)',
+        }}
+      >
+        {rows.map(([label, value]) => (
+          <Fragment key={label}>
+            <Text component="dt" size="sm" c="dimmed">
+              {label}
+            </Text>
+            <Text component="dd" size="sm" fw={600} m={0} style={{ overflowWrap: 'anywhere' }}>
+              {value}
+            </Text>
+          </Fragment>
+        ))}
+      </Box>
       {!pending ? (
         <Alert color="yellow" role="alert">
           {t(`orgs.invitation.status.${d.status}`, { defaultValue: t('orgs.invitation.status.other') })}

@@ -9,6 +9,7 @@ import { ErrorAlert, PageHeader, PageLoader } from '../../../../web/src/componen
 import { useLang } from '../../../../web/src/i18n.ts';
 import { canManage, ME_KEY } from '../../../../web/src/me.ts';
 import { roleLabel } from '../../../../web/src/reference.ts';
+import { OrgDetails } from './OrgDetails.tsx';
 import {
   normaliseCorporateNumber,
   normaliseWebsite,
@@ -103,21 +104,16 @@ function SettingsForm({ org }: { org: Org }) {
           </Group>
         }
       />
-      <Card withBorder padding="lg" maw={760}>
-        <form onSubmit={submit} noValidate>
-          <Stack gap="lg">
-            {error ? (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            ) : null}
-            {!editable ? (
-              <Alert color="gray" variant="light">
-                {t('orgs.settings.readOnlyNote')}
-              </Alert>
-            ) : null}
-            <OrgFields values={values} onChange={setValues} errors={errors} readOnly={!editable} />
-            {editable ? (
+      {editable ? (
+        <Card withBorder padding="lg" maw={760}>
+          <form onSubmit={submit} noValidate>
+            <Stack gap="lg">
+              {error ? (
+                <Alert color="red" role="alert">
+                  {error}
+                </Alert>
+              ) : null}
+              <OrgFields values={values} onChange={setValues} errors={errors} />
               <Group justify="space-between">
                 <Text size="xs" c="dimmed">
                   {t('orgs.settings.kindFixed')}
@@ -126,10 +122,19 @@ function SettingsForm({ org }: { org: Org }) {
                   {t('common.saveChanges')}
                 </Button>
               </Group>
-            ) : null}
+            </Stack>
+          </form>
+        </Card>
+      ) : (
+        <Card withBorder padding="lg" maw={760}>
+          <Stack gap="lg">
+            <OrgDetails org={org} withName />
+            <Alert color="gray" variant="light">
+              {t('orgs.settings.readOnlyNote')}
+            </Alert>
           </Stack>
-        </form>
-      </Card>
+        </Card>
+      )}
     </>
   );
 }
