@@ -1,7 +1,15 @@
 import type { ModuleManifest } from './kernel/module.ts';
 import { adminModule } from './modules/admin/module.ts';
+import { declarationModule } from './modules/declaration/module.ts';
 import { diagnosisModule } from './modules/diagnosis/module.ts';
 import { orgsModule } from './modules/orgs/module.ts';
+import { policyModule } from './modules/policy/module.ts';
 
 /** The capabilities this installation mounts, in order. */
-export const modules: ModuleManifest[] = [orgsModule, diagnosisModule, adminModule];
+export const modules: ModuleManifest[] = [
+  orgsModule,
+  diagnosisModule,
+  policyModule,
+  declarationModule,
+  adminModule,
+];

@@ -1,11 +1,6 @@
+import { escapeHtml } from '../documents/html.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import type { OutgoingMail } from './mailer.ts';
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 /**
  * Renders a mail from the catalog keys `<key>.subject`, `<key>.body` and

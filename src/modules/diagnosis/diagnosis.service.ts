@@ -342,3 +342,17 @@ export async function sendReviewReminders(ctx: ModuleContext, now: Date): Promis
   }
   return due.length;
 }
+
+/** The latest saved diagnosis of an organisation, for other modules (declaration, supply chain). */
+export async function latestDiagnosisSummary(ctx: Pick<ModuleContext, 'db'>, orgId: string) {
+  const [row] = await repo.listDiagnoses(ctx.db, orgId, 1);
+  return row
+    ? {
+        id: row.id,
+        total: row.total,
+        band: row.band,
+        createdAt: row.createdAt,
+        answers: row.answers as Answers,
+      }
+    : null;
+}

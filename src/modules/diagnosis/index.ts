@@ -1,4 +1,4 @@
 /** The diagnosis module's public surface for other modules. */
 
 export type { Answer, BandId, PartId } from './diagnosis.bank.ts';
-export { currentBank } from './diagnosis.service.ts';
+export { currentBank, latestDiagnosisSummary } from './diagnosis.service.ts';

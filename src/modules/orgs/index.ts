@@ -2,4 +2,12 @@
 
 export { isValidCorporateNumber } from './corporate-number.ts';
 export type { OrgDto } from './orgs.schema.ts';
-export { getOrg, getOrgProfile, listAllOrgs, listMyOrgs, listOrgMembers } from './orgs.service.ts';
+export {
+  findOrgIdByCorporateNumber,
+  getOrg,
+  getOrgProfile,
+  listAllOrgs,
+  listMyOrgs,
+  listOrgMembers,
+  orgManagers,
+} from './orgs.service.ts';

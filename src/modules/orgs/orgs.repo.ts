@@ -48,6 +48,15 @@ export async function findProfile(db: AppDb, orgId: string) {
   return row;
 }
 
+export async function findOrgIdByCorporateNumber(db: AppDb, corporateNumber: string) {
+  const [row] = await db
+    .select({ orgId: orgProfile.orgId })
+    .from(orgProfile)
+    .where(eq(orgProfile.corporateNumber, corporateNumber))
+    .limit(1);
+  return row?.orgId;
+}
+
 export async function findOrgKind(db: AppDb, orgId: string) {
   const [row] = await db
     .select({ kind: orgProfile.kind })

@@ -244,3 +244,12 @@ export async function listOrgMembers(ctx: Pick<ModuleContext, 'db'>, orgId: stri
     role: m.role as OrgRole,
   }));
 }
+
+export function findOrgIdByCorporateNumber(ctx: Pick<ModuleContext, 'db'>, corporateNumber: string) {
+  return repo.findOrgIdByCorporateNumber(ctx.db, corporateNumber);
+}
+
+/** The people who manage an organisation (owners, managers): recipients of its notices. */
+export async function orgManagers(ctx: Pick<ModuleContext, 'db'>, orgId: string) {
+  return (await listOrgMembers(ctx, orgId)).filter((m) => managers.includes(m.role));
+}

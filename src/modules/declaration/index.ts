@@ -1,0 +1,2 @@
+/** The declaration module exposes nothing to other modules yet. */
+export {};

@@ -1,0 +1,2 @@
+/** The policy module's public surface for other modules. */
+export { publishedBasicPolicy } from './policy.service.ts';
