@@ -2,8 +2,10 @@ import type { ModuleManifest } from './kernel/module.ts';
 import { adminModule } from './modules/admin/module.ts';
 import { declarationModule } from './modules/declaration/module.ts';
 import { diagnosisModule } from './modules/diagnosis/module.ts';
+import { learningModule } from './modules/learning/module.ts';
 import { orgsModule } from './modules/orgs/module.ts';
 import { policyModule } from './modules/policy/module.ts';
+import { servicesModule } from './modules/services/module.ts';
 
 /** The capabilities this installation mounts, in order. */
 export const modules: ModuleManifest[] = [
@@ -11,5 +13,7 @@ export const modules: ModuleManifest[] = [
   diagnosisModule,
   policyModule,
   declarationModule,
+  learningModule,
+  servicesModule,
   adminModule,
 ];

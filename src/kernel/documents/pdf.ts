@@ -14,9 +14,10 @@ export const FONTS = {
 export type Pdf = PDFKit.PDFDocument;
 
 /** A4 document with the Japanese fonts registered as 'jp' and 'jp-bold'. */
-export function createPdf(meta: { title: string; lang: string }): Pdf {
+export function createPdf(meta: { title: string; lang: string; layout?: 'portrait' | 'landscape' }): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
+    layout: meta.layout ?? 'portrait',
     margin: 48,
     info: { Title: meta.title, Producer: 'Mamori' },
     lang: meta.lang,

@@ -1,0 +1,2 @@
+/** The learning module exposes nothing to other modules yet. */
+export {};

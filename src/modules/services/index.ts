@@ -1,0 +1,2 @@
+/** The services module exposes nothing to other modules yet. */
+export {};
