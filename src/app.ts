@@ -94,11 +94,15 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webDir,
-      wildcard: false,
+      // Files are looked up per request, so a rebuild under a running server is picked up.
+      wildcard: true,
       index: false,
       // Hashed assets may be cached; the HTML that names them must not be.
       setHeaders: (res, file) => {
-        res.setHeader('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        res.setHeader(
+          'cache-control',
+          file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
       },
     });
   }

@@ -59,9 +59,11 @@ function UserMenu() {
   if (!user) return null;
   const signOut = async () => {
     await authClient.signOut();
+    // Leave the signed-in pages first (committed synchronously, not as a transition): clearing the
+    // session while still on them would make RequireUser send the user to /sign-in?redirect=… instead.
+    await navigate('/', { flushSync: true });
     qc.setQueryData(ME_KEY, null);
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-    navigate('/');
   };
   return (
     <Menu position="bottom-end" width={240} shadow="md">
