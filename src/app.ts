@@ -96,6 +96,7 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
       root: webDir,
       // Files are looked up per request, so a rebuild under a running server is picked up.
       wildcard: true,
+      cacheControl: false,
       index: false,
       // Hashed assets may be cached; the HTML that names them must not be.
       setHeaders: (res, file) => {
@@ -105,6 +106,11 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
         );
       },
     });
+  }
+  if (hasWeb) {
+    app.get('/', { schema: { hide: true } }, (_req, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   }
   app.setNotFoundHandler((req, reply) => {
     const isPage =
