@@ -23,6 +23,8 @@ export default defineConfig({
     proxy: {
       '/api': { target: backend, changeOrigin: false },
       '/verify': { target: backend, changeOrigin: false },
+      '/policies': { target: backend, changeOrigin: false },
+      '/certificates': { target: backend, changeOrigin: false },
       '/healthz': { target: backend, changeOrigin: false },
     },
   },

@@ -1,7 +1,19 @@
 import { adminUi } from '../../src/modules/admin/ui/index.ts';
+import { declarationUi } from '../../src/modules/declaration/ui/index.ts';
+import { diagnosisUi } from '../../src/modules/diagnosis/ui/index.ts';
+import { learningUi } from '../../src/modules/learning/ui/index.ts';
 import { orgsUi } from '../../src/modules/orgs/ui/index.ts';
+import { policyUi } from '../../src/modules/policy/ui/index.ts';
 import { coreUi } from './core-ui.tsx';
 import type { ModuleUi } from './module-ui.ts';
 
 /** Every module's UI manifest. A new module adds one line here. */
-export const modules: ModuleUi[] = [coreUi, orgsUi, adminUi];
+export const modules: ModuleUi[] = [
+  coreUi,
+  orgsUi,
+  diagnosisUi,
+  learningUi,
+  policyUi,
+  declarationUi,
+  adminUi,
+];

@@ -27,6 +27,12 @@ function fieldError(issue: ValidationIssue, missing: boolean): FieldError {
     case 'invalid_union':
       return { key: 'fields.invalid_value' };
     case 'too_small':
+      // "At least 1 character" is just "required" to a person.
+      if (p.origin === 'string' && p.minimum === 1) return { key: 'fields.required' };
+      return {
+        key: `fields.too_small_${p.origin === 'number' || p.origin === 'array' ? p.origin : 'string'}`,
+        params: p,
+      };
     case 'too_big': {
       const origin = p.origin === 'number' || p.origin === 'array' ? p.origin : 'string';
       return { key: `fields.${issue.keyword}_${origin}`, params: p };

@@ -31,6 +31,9 @@ export function PublicHeader() {
         <Group h="100%" justify="space-between" wrap="nowrap" gap="xs">
           <Brand />
           <Group gap={6} wrap="nowrap">
+            <Button component={Link} to="/declarations" variant="subtle" size="compact-md" visibleFrom="sm">
+              {t('declaration.nav.registry')}
+            </Button>
             <LanguageSwitch compact />
             {signedIn ? (
               <Button component={Link} to="/dashboard" size={narrow ? 'compact-sm' : 'compact-md'}>
@@ -69,7 +72,7 @@ export function PublicFooter() {
   return (
     <Box component="footer" bg="brand.9" c="white" py={40} mt="auto">
       <Container size="lg">
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xl">
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="xl">
           <Stack gap="xs">
             <Brand inverted />
             <Text size="sm" c="brand.1">
@@ -88,6 +91,20 @@ export function PublicFooter() {
             </Anchor>
             <Anchor component={Link} to="/forgot-password" c="white" size="sm">
               {t('auth.signIn.forgot')}
+            </Anchor>
+          </Stack>
+          <Stack gap={6}>
+            <Text fw={700} size="sm">
+              {t('common.footer.explore')}
+            </Text>
+            <Anchor component={Link} to="/diagnosis" c="white" size="sm">
+              {t('home.features.diagnosis.title')}
+            </Anchor>
+            <Anchor component={Link} to="/learning" c="white" size="sm">
+              {t('home.features.learning.title')}
+            </Anchor>
+            <Anchor component={Link} to="/declarations" c="white" size="sm">
+              {t('common.footer.registry')}
             </Anchor>
           </Stack>
           <Stack gap={6}>

@@ -28,11 +28,11 @@ import {
 } from '../icons.tsx';
 import { useMe } from '../me.ts';
 
-const FEATURES: { key: string; icon: Icon; color: string; tags?: string[] }[] = [
-  { key: 'diagnosis', icon: IconClipboardCheck, color: 'brand' },
-  { key: 'declaration', icon: IconFlag, color: 'teal' },
+const FEATURES: { key: string; icon: Icon; color: string; tags?: string[]; to?: string }[] = [
+  { key: 'diagnosis', icon: IconClipboardCheck, color: 'brand', to: '/diagnosis' },
+  { key: 'declaration', icon: IconFlag, color: 'teal', to: '/declarations' },
   { key: 'policy', icon: IconFileText, color: 'indigo' },
-  { key: 'learning', icon: IconBook, color: 'cyan' },
+  { key: 'learning', icon: IconBook, color: 'cyan', to: '/learning' },
   { key: 'services', icon: IconLifebuoy, color: 'teal', tags: ['desk', 'monitoring', 'onsite', 'insurance'] },
   { key: 'helpdesk', icon: IconMessage, color: 'brand' },
 ];
@@ -165,6 +165,11 @@ export function HomePage() {
                         </Badge>
                       ))}
                     </Group>
+                  ) : null}
+                  {f.to ? (
+                    <Button component={Link} to={f.to} variant="light" mt="md" size="sm">
+                      {t(`home.features.${f.key}.try`)}
+                    </Button>
                   ) : null}
                 </Card>
               );
