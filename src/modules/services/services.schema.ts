@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { prefectureCodes } from '../../kernel/reference.ts';
 
 const yen = z.number().int().min(0).max(100_000_000);
 
@@ -71,4 +72,146 @@ export const standardDto = z.object({
     }),
   ),
   requirements: z.array(z.object({ id: z.string(), title: localized, description: localized })),
+});
+
+// ---- registry ----
+
+const name = z.string().trim().min(1).max(200);
+
+/** A provider's application form: everything an SME and the reviewer need to know. */
+export const applicationBody = z.strictObject({
+  name,
+  tier: z.enum(['1', '2']),
+  type: z.enum(['network', 'endpoint', 'both']),
+  summary: z.string().trim().min(1).max(300),
+  description: z.string().trim().min(1).max(5000),
+  monitoredDevices: z.string().trim().min(1).max(300),
+  maxMonitoredDevices: z.number().int().min(1).max(1_000_000).nullable().optional(),
+  monitoringHours: z.number().int().min(0).max(24),
+  prefectures: z
+    .array(z.enum([...prefectureCodes, 'all'] as [string, ...string[]]))
+    .min(1)
+    .max(48),
+  firstResponseMinutes: z.number().int().min(1).max(10_080),
+  onsiteWithinHours: z.number().int().min(1).max(720).nullable().optional(),
+  deskChannels: z.array(z.enum(['phone', 'mail', 'web', 'chat', 'visit'])).max(5),
+  deskHours: z.string().trim().min(1).max(200),
+  onsite: z.strictObject({
+    available: z.boolean(),
+    remoteOnly: z.boolean(),
+    terms: z.string().trim().max(2000),
+  }),
+  insurance: z
+    .strictObject({
+      insurer: z.string().trim().min(1).max(200),
+      coversInitialResponse: z.boolean(),
+      coverage: z.string().trim().max(2000),
+      limitYen: yen.nullable().optional(),
+      copayYen: yen.nullable().optional(),
+    })
+    .nullable(),
+  monthlyNetworkFee: yen.nullable().optional(),
+  monthlyFeePerDevice: yen.nullable().optional(),
+  initialFee: yen.nullable().optional(),
+  minDevices: z.number().int().min(1).max(100_000),
+  minTermMonths: z.number().int().min(1).max(120),
+  contact: z.strictObject({
+    name,
+    email: z.email().max(254),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-() ]{6,20}$/, { message: 'fields.invalid_format' }),
+  }),
+  easeDescription: z.string().trim().max(2000),
+  url: z
+    .url({ protocol: /^https?$/, message: 'fields.invalid_url' })
+    .max(300)
+    .nullable()
+    .optional(),
+});
+export type Application = z.infer<typeof applicationBody>;
+
+export const orgParams = z.object({ orgId: z.string().min(1).max(64) });
+export const orgServiceParams = orgParams.extend({ serviceId: z.string().min(1).max(64) });
+export const serviceParams = z.object({ id: z.string().min(1).max(64) });
+
+export const reviewBody = z.strictObject({
+  action: z.enum(['start_review', 'request_changes', 'approve', 'reject']),
+  comments: z
+    .array(
+      z.strictObject({
+        requirementId: z.string().min(1).max(40),
+        comment: z.string().trim().min(1).max(2000),
+      }),
+    )
+    .max(20)
+    .default([]),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const listQuery = z.object({
+  type: z.enum(['network', 'endpoint', 'both']).optional(),
+  prefecture: z.enum(prefectureCodes).optional(),
+  tier: z.enum(['1', '2']).optional(),
+  maxMonthly: z.coerce.number().int().min(0).max(100_000_000).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+export const contactBody = z.strictObject({
+  orgId: z.string().min(1).max(64),
+  message: z.string().trim().min(1).max(2000),
+  shareDiagnosis: z.boolean(),
+});
+
+const checkItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['ok', 'fail', 'review']),
+  message: z.string(),
+});
+
+export const publicServiceDto = z.object({
+  id: z.string(),
+  providerName: z.string(),
+  version: z.number(),
+  approvedAt: z.string().nullable(),
+  standardVersion: z.string(),
+  data: applicationBody
+    .omit({ contact: true })
+    .extend({ contact: z.object({ name: z.string(), email: z.string(), phone: z.string() }) }),
+});
+
+export const myServiceDto = z.object({
+  id: z.string(),
+  status: z.string(),
+  currentVersion: z.number(),
+  approvedVersion: z.number().nullable(),
+  updatedAt: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  checks: z.array(checkItem),
+  passed: z.boolean(),
+  reviews: z.array(
+    z.object({
+      action: z.string(),
+      version: z.number(),
+      standardVersion: z.string(),
+      requirementId: z.string().nullable(),
+      requirementTitle: z.string().nullable(),
+      comment: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+export const contactRequestDto = z.object({
+  id: z.string(),
+  serviceId: z.string(),
+  serviceName: z.string(),
+  smeOrgName: z.string(),
+  requesterName: z.string(),
+  requesterEmail: z.string(),
+  message: z.string(),
+  diagnosisTotal: z.number().nullable(),
+  createdAt: z.string(),
 });
