@@ -2,6 +2,7 @@ import type { ModuleManifest } from './kernel/module.ts';
 import { adminModule } from './modules/admin/module.ts';
 import { declarationModule } from './modules/declaration/module.ts';
 import { diagnosisModule } from './modules/diagnosis/module.ts';
+import { directoryModule } from './modules/directory/module.ts';
 import { learningModule } from './modules/learning/module.ts';
 import { orgsModule } from './modules/orgs/module.ts';
 import { policyModule } from './modules/policy/module.ts';
@@ -15,5 +16,6 @@ export const modules: ModuleManifest[] = [
   declarationModule,
   learningModule,
   servicesModule,
+  directoryModule,
   adminModule,
 ];

@@ -1,0 +1,2 @@
+/** The directory module exposes nothing to other modules yet. */
+export {};
