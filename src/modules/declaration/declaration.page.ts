@@ -24,7 +24,7 @@ export function renderVerifyPage(d: Public, lang: Lang, publicUrl: string): stri
     [tr('declaredAt'), escapeHtml(fmt(d.declaredAt, lang))],
     [tr('id'), escapeHtml(d.id)],
     [
-      tr('status'),
+      tr('statusLabel'),
       `<strong style="color:${color}">${escapeHtml(statusText)}</strong>${d.endedAt ? `（${escapeHtml(fmt(d.endedAt, lang))}）` : ''}`,
     ],
   ];

@@ -346,3 +346,13 @@ describe('tenancy', () => {
     );
   });
 });
+
+describe('the verification page', () => {
+  it('labels the status row in words, not with a message key', async () => {
+    const { user, orgId } = await t.userWithOrg();
+    const d = (await declare(user, orgId)).json();
+    const page = (await t.request({ method: 'GET', url: `/verify/${d.id}` })).body;
+    expect(page).toContain('<dt>状態</dt>');
+    expect(page).not.toContain('returned an object');
+  });
+});
