@@ -3,25 +3,32 @@
 // the operator console, and phone width / keyboard use. Each test makes its own accounts.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import {
+  acceptInvitation,
+  confirmAddress,
   expect,
-  extractLinks,
+  fillSignUp,
+  fillSmeForm,
+  GREETING,
+  invite,
+  mailLink,
+  mainNav,
+  newJaContext,
   OPERATOR_EMAIL,
   OPERATOR_PASSWORD,
+  PASSWORD,
+  signIn,
+  signOut,
+  signUpAndConfirm,
+  signUpAndCreateOrg,
+  signUpFromInvitation,
+  suffix,
   test,
   uniqueEmail,
-  waitForMail,
 } from './support/index.ts';
 
 const SCREENSHOT_DIR = resolve(import.meta.dirname, '../.tmp/screenshots');
-const PASSWORD = 'sakura-mochi-2024';
-const GREETING = /(おはようございます|こんにちは|こんばんは)、.+さん/;
-
-/** A short suffix that keeps names (organisations, people) unique across tests and runs. */
-function suffix(): string {
-  return Date.now().toString(36).slice(-5) + Math.floor(Math.random() * 1000).toString(36);
-}
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string, fullPage = false) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -40,85 +47,6 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string, fullPage
     await page.screenshot({ path });
   }
   await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-/** The first link in the newest mail to `to` whose URL contains `pathPart`. */
-async function mailLink(opts: { to: string; subject: string; pathPart: string; since?: number }) {
-  const mail = await waitForMail({ to: opts.to, subjectIncludes: opts.subject, since: opts.since });
-  const link = extractLinks(mail.text).find((l) => l.includes(opts.pathPart));
-  expect(link, `a link containing ${opts.pathPart} in "${mail.subject}"`).toBeTruthy();
-  return link as string;
-}
-
-/** Fills and sends the sign-up form (the page must show it) and checks the "check your mail" page. */
-async function fillSignUp(page: Page, name: string, email: string, password = PASSWORD) {
-  await expect(page.getByRole('heading', { level: 1, name: '無料で登録' })).toBeVisible();
-  await page.getByLabel('お名前').fill(name);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByLabel('パスワード').fill(password);
-  await page.getByRole('button', { name: '登録する' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '確認メールを送りました' })).toBeVisible();
-  await expect(page.getByText(`${email} あてに確認メールを送りました。`)).toBeVisible();
-}
-
-/** Opens the confirmation link from the mail; the verified page follows (and signs the user in). */
-async function confirmAddress(page: Page, email: string) {
-  const link = await mailLink({
-    to: email,
-    subject: 'メールアドレスの確認',
-    pathPart: 'verify-email',
-  });
-  await page.goto(link);
-  await expect(page.getByRole('heading', { level: 1, name: 'メールアドレスを確認しました' })).toBeVisible();
-}
-
-/** A confirmed, signed-in account made through the sign-up page; ends on the dashboard. */
-async function signUpAndConfirm(page: Page, name: string, email: string, password = PASSWORD) {
-  await page.goto('/sign-up');
-  await fillSignUp(page, name, email, password);
-  await confirmAddress(page, email);
-  await page.getByRole('link', { name: 'ダッシュボードへ' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: GREETING })).toBeVisible();
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await expect(page.getByRole('heading', { level: 1, name: 'ログイン' })).toBeVisible();
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByLabel('パスワード').fill(password);
-  await page.getByRole('button', { name: 'ログインする' }).click();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'アカウントメニュー' }).click();
-  await page.getByRole('menuitem', { name: 'ログアウト' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
-/** Picks an option in a Mantine Select (role combobox, named by its label). */
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect(page.getByRole('combobox', { name: label, exact: true })).toHaveValue(option);
-}
-
-/** Fills the 組織を登録 form for a small business (the page must show it). */
-async function fillSmeForm(page: Page, orgName: string, corporateNumber: string) {
-  await expect(page.getByRole('heading', { level: 1, name: '組織を登録' })).toBeVisible();
-  await page.getByText('中小企業', { exact: true }).click();
-  await page.getByLabel('会社名・組織名').fill(orgName);
-  await page.getByLabel('法人番号').fill(corporateNumber);
-  await choose(page, '所在地（都道府県）', '大阪府');
-  await choose(page, '業種', '製造業');
-  await choose(page, '従業員数', '21〜50人');
-}
-
-/** The browser's main navigation (inside the app shell). */
-function mainNav(page: Page) {
-  return page.getByRole('navigation', { name: 'メインメニュー' }).last();
-}
-
-async function newJaContext(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
 }
 
 test('main journey: sign up, confirm, create an organisation, invite a practitioner who joins', async ({
@@ -194,10 +122,7 @@ test('main journey: sign up, confirm, create an organisation, invite a practitio
   await mainNav(page).getByRole('link', { name: 'メンバー' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'メンバー' })).toBeVisible();
   await expect(page.getByText(`「${orgName}」に参加している人と、招待中の人の一覧です。`)).toBeVisible();
-  await page.getByLabel('招待する方のメールアドレス').fill(inviteeEmail);
-  await choose(page, '役割', '対策実践者');
-  await page.getByRole('button', { name: '招待メールを送る' }).click();
-  await expect(page.getByText(`${inviteeEmail} に招待メールを送りました。`)).toBeVisible();
+  await invite(page, inviteeEmail, '対策実践者');
   const pending = page.getByRole('region', { name: '招待中' });
   await expect(pending.getByRole('row', { name: new RegExp(inviteeEmail) })).toContainText('対策実践者');
 
@@ -205,27 +130,10 @@ test('main journey: sign up, confirm, create an organisation, invite a practitio
   const invitee = await newJaContext(browser, baseURL);
   try {
     const p2 = await invitee.newPage();
-    const invitationLink = await mailLink({
-      to: inviteeEmail,
-      subject: `${orgName} への招待が届いています`,
-      pathPart: '/invitations/',
-    });
-    await p2.goto(invitationLink);
-    await expect(p2.getByRole('heading', { level: 1, name: '組織への招待' })).toBeVisible();
-    await p2.getByRole('link', { name: '無料で登録して参加する' }).click();
-    await expect(p2).toHaveURL(/\/sign-up\?redirect=/);
-    await fillSignUp(p2, inviteeName, inviteeEmail);
-    await confirmAddress(p2, inviteeEmail);
-    // the confirmation brings them back towards the invitation
-    await p2.getByRole('link', { name: '続ける' }).click();
-    await expect(p2).toHaveURL(invitationLink);
-    await expect(p2.getByRole('heading', { level: 1, name: `「${orgName}」への招待` })).toBeVisible();
+    await signUpFromInvitation(p2, { orgName, name: inviteeName, email: inviteeEmail });
     await expect(p2.getByText(`${ownerName}さんから「${orgName}」に招待されています。`)).toBeVisible();
     await expect(p2.getByRole('definition').filter({ hasText: '対策実践者' })).toBeVisible();
-    await p2.getByRole('button', { name: '参加する' }).click();
-
-    await expect(p2).toHaveURL(/\/dashboard$/);
-    await expect(p2.getByText(`「${orgName}」に参加しました。`)).toBeVisible();
+    await acceptInvitation(p2, orgName);
     const joined = p2.getByRole('region', { name: orgName });
     await expect(joined).toBeVisible();
     await expect(joined.getByText('あなたの役割：対策実践者')).toBeVisible();
@@ -307,11 +215,7 @@ test('operator: organisations, the audit log and the sent-mail page', async ({ p
   const owner = await newJaContext(browser, baseURL);
   try {
     const p = await owner.newPage();
-    await signUpAndConfirm(p, `高橋 次郎${suffix()}`, uniqueEmail('opcheck'));
-    await p.getByRole('link', { name: '組織を登録する' }).click();
-    await fillSmeForm(p, orgName, '7000012050002');
-    await p.getByRole('button', { name: '登録する' }).click();
-    await expect(p.getByRole('region', { name: orgName })).toBeVisible();
+    await signUpAndCreateOrg(p, { name: `高橋 次郎${suffix()}`, email: uniqueEmail('opcheck'), orgName });
   } finally {
     await owner.close();
   }

@@ -449,6 +449,7 @@ export function ImprovementPlan({ orgId, role }: { orgId: string; role: OrgRole 
                     <Table.Tr
                       key={task.id}
                       className={task.overdue && task.status === 'open' ? 'diag-task-overdue' : undefined}
+                      id={`task-${task.id}`}
                       data-testid={`task-${task.id}`}
                     >
                       <Table.Td>{checkbox(task)}</Table.Td>

@@ -12,6 +12,7 @@ import {
   Text,
   ThemeIcon,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -63,21 +64,15 @@ function LatestCard({ orgId, items }: { orgId: string; items: DiagnosisSummary[]
       <Text size="sm" c="dimmed" mb="sm">
         {formatDate(latest.createdAt, lang)}
       </Text>
-      <Group align="baseline" gap={6}>
-        <Text
-          fz={56}
-          fw={800}
-          lh={1}
-          c={`${color}.8`}
-          aria-label={t('diagnosis.result.totalLabel', { total: latest.total, max: 100 })}
-          data-testid="diagnosis-latest-total"
-        >
+      <Group align="baseline" gap={6} aria-hidden="true">
+        <Text fz={56} fw={800} lh={1} c={`${color}.8`} data-testid="diagnosis-latest-total">
           {latest.total}
         </Text>
-        <Text fw={700} c="dimmed" aria-hidden="true">
+        <Text fw={700} c="dimmed">
           {t('diagnosis.result.outOf', { max: 100 })}
         </Text>
       </Group>
+      <VisuallyHidden>{t('diagnosis.result.totalLabel', { total: latest.total, max: 100 })}</VisuallyHidden>
       <Group gap="xs" mt="sm">
         <BandBadge band={latest.band} size="lg" />
         {prev ? (
