@@ -4,6 +4,7 @@ import { declarationModule } from './modules/declaration/module.ts';
 import { diagnosisModule } from './modules/diagnosis/module.ts';
 import { directoryModule } from './modules/directory/module.ts';
 import { learningModule } from './modules/learning/module.ts';
+import { monitoringModule } from './modules/monitoring/module.ts';
 import { orgsModule } from './modules/orgs/module.ts';
 import { policyModule } from './modules/policy/module.ts';
 import { servicesModule } from './modules/services/module.ts';
@@ -17,5 +18,6 @@ export const modules: ModuleManifest[] = [
   learningModule,
   servicesModule,
   directoryModule,
+  monitoringModule,
   adminModule,
 ];

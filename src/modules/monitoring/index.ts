@@ -1,0 +1,2 @@
+/** The monitoring module's public surface for other modules (the service desk will use it). */
+export {};

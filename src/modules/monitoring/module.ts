@@ -1,0 +1,29 @@
+import type { ModuleManifest } from '../../kernel/module.ts';
+import { checkSilentSensors } from './monitoring.pipeline.ts';
+import { deleteEventsBefore } from './monitoring.repo.ts';
+import { monitoringRoutes } from './monitoring.routes.ts';
+
+export const RETENTION_DAYS = Number(process.env.MONITORING_RETENTION_DAYS ?? 90);
+
+/** 24-hour monitoring: sensors, ingestion (HTTPS and syslog), detection, alerts and incidents. */
+export const monitoringModule: ModuleManifest = {
+  id: 'monitoring',
+  routes: monitoringRoutes,
+  jobs: [
+    {
+      name: 'monitoring.sensor-silent',
+      everyMs: 60_000,
+      run: async (ctx, now) => void (await checkSilentSensors(ctx, now)),
+    },
+    {
+      name: 'monitoring.retention',
+      everyMs: 60 * 60_000,
+      run: async (ctx, now) => {
+        const before = new Date(now.getTime() - RETENTION_DAYS * 86_400_000);
+        while ((await deleteEventsBefore(ctx.db, before)) > 0) {
+          /* batch by batch, never one huge delete */
+        }
+      },
+    },
+  ],
+};

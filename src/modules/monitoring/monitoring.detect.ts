@@ -1,0 +1,92 @@
+import type { Fields } from './monitoring.parse.ts';
+import type { CompiledRule } from './monitoring.rules.ts';
+
+export interface DetectInput {
+  orgId: string;
+  sensorId: string;
+  at: Date;
+  fields: Fields;
+}
+
+export interface Hit {
+  rule: CompiledRule;
+  /** The rule's group-by values: with tenant and rule, the alert's dedup key. */
+  group: Record<string, string>;
+  key: string;
+  at: Date;
+}
+
+export interface TenantOverrides {
+  disabled: Set<string>;
+  /** rule id → host names the rule ignores. */
+  hostExceptions: Map<string, Set<string>>;
+}
+
+const MAX_WINDOWS = 200_000;
+
+/**
+ * Runs every compiled rule over each event. Aggregations keep a sliding window of
+ * timestamps per tenant + rule + by-values, bounded in size; the oldest keys are dropped.
+ */
+export class Detector {
+  private windows = new Map<string, number[]>();
+  private readonly verdictRules: CompiledRule[];
+  private readonly matchRules: CompiledRule[];
+
+  constructor(readonly rules: CompiledRule[]) {
+    this.verdictRules = rules.filter((r) => r.def.kind === 'vendor_verdict');
+    this.matchRules = rules.filter((r) => !r.def.kind);
+  }
+
+  detect(e: DetectInput, overrides?: TenantOverrides): Hit[] {
+    const hits: Hit[] = [];
+    const host = String(e.fields['host.name'] ?? '');
+    const allowed = (r: CompiledRule) =>
+      !overrides ||
+      (!overrides.disabled.has(r.id) && !(host && overrides.hostExceptions.get(r.id)?.has(host)));
+    let matchedAny = false;
+    for (const r of this.matchRules) {
+      if (!r.match(e.fields)) continue;
+      matchedAny = true;
+      if (!allowed(r)) continue;
+      if (r.aggregation && !this.countReached(r, e)) continue;
+      hits.push(this.hit(r, e));
+    }
+    // A sensor's own verdict becomes an alert only when no specific rule explained the event.
+    if (!matchedAny) {
+      for (const r of this.verdictRules) if (allowed(r) && r.match(e.fields)) hits.push(this.hit(r, e));
+    }
+    return hits;
+  }
+
+  private hit(r: CompiledRule, e: DetectInput): Hit {
+    const group: Record<string, string> = {};
+    for (const f of r.def.group_by) group[f] = String(e.fields[f] ?? '');
+    const key = [e.orgId, r.id, ...r.def.group_by.map((f) => `${f}=${group[f]}`)].join('|');
+    return { rule: r, group, key, at: e.at };
+  }
+
+  private countReached(r: CompiledRule, e: DetectInput): boolean {
+    const agg = r.aggregation as NonNullable<CompiledRule['aggregation']>;
+    const key = [e.orgId, r.id, ...agg.by.map((f) => String(e.fields[f] ?? ''))].join('|');
+    const now = e.at.getTime();
+    let w = this.windows.get(key);
+    if (!w) {
+      if (this.windows.size >= MAX_WINDOWS) {
+        const oldest = this.windows.keys().next().value;
+        if (oldest !== undefined) this.windows.delete(oldest);
+      }
+      w = [];
+      this.windows.set(key, w);
+    }
+    w.push(now);
+    const from = now - agg.withinMs;
+    while (w.length && (w[0] as number) < from) w.shift();
+    return w.length >= agg.count;
+  }
+
+  /** How many aggregation windows are held (exposed in /metrics). */
+  get windowCount(): number {
+    return this.windows.size;
+  }
+}

@@ -1,0 +1,282 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireMember } from '../../kernel/auth/tenancy.ts';
+import { AppError } from '../../kernel/http/errors.ts';
+import type { ModuleContext } from '../../kernel/module.ts';
+import { DetectionWorker, hashToken, ingest, newToken, rulesById } from './monitoring.pipeline.ts';
+import * as repo from './monitoring.repo.ts';
+import {
+  alertDto,
+  alertsQuery,
+  orgParams,
+  overrideBody,
+  sensorBody,
+  sensorDto,
+  sensorParams,
+  summaryDto,
+  summaryQuery,
+} from './monitoring.schema.ts';
+import { SyslogReceiver } from './monitoring.syslog.ts';
+
+const tags = ['monitoring'];
+const security = [{ session: [] }];
+export const INGEST_BODY_LIMIT = 5 * 1024 * 1024;
+
+/** Who may register sensors and tune rules: the SME's managers (and, later, its provider). */
+const sensorAdmins = ['owner', 'practitioner', 'manager', 'analyst'] as const;
+
+export interface MonitoringRuntime {
+  worker: DetectionWorker;
+  syslog: SyslogReceiver | null;
+  syslogPorts: { udpPort: number; tcpPort: number } | null;
+}
+const runtimes = new WeakMap<ModuleContext, MonitoringRuntime>();
+/** The running worker and receivers of an app (tests drain the worker through this). */
+export const monitoringRuntime = (ctx: ModuleContext) => runtimes.get(ctx);
+
+function sensorStatus(s: repo.SensorRow, now = Date.now()): 'waiting' | 'ok' | 'silent' | 'revoked' {
+  if (s.revokedAt) return 'revoked';
+  if (!s.lastSeenAt) return 'waiting';
+  return now - s.lastSeenAt.getTime() > s.expectedIntervalMinutes * 60_000 ? 'silent' : 'ok';
+}
+
+const presentSensor = (s: repo.SensorRow) => ({
+  id: s.id,
+  name: s.name,
+  kind: s.kind,
+  vendor: s.vendor,
+  sourceAddress: s.sourceAddress,
+  hostname: s.hostname,
+  tokenPrefix: s.tokenPrefix,
+  expectedIntervalMinutes: s.expectedIntervalMinutes,
+  lastSeenAt: s.lastSeenAt?.toISOString() ?? null,
+  status: sensorStatus(s),
+  createdAt: s.createdAt.toISOString(),
+});
+
+export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db, config } = ctx;
+  const runtime: MonitoringRuntime = { worker: new DetectionWorker(db), syslog: null, syslogPorts: null };
+  runtimes.set(ctx, runtime);
+
+  fastify.addHook('onReady', async () => {
+    runtime.worker.start(fastify.log);
+    if (config.syslogPort > 0) {
+      runtime.syslog = new SyslogReceiver(db, () => runtime.worker.nudge());
+      runtime.syslogPorts = await runtime.syslog.start(config.host, config.syslogPort);
+    }
+  });
+  fastify.addHook('onClose', async () => {
+    await runtime.syslog?.stop();
+    await runtime.worker.stop();
+  });
+
+  // NDJSON and plain text arrive as one string; each line is parsed on its own.
+  fastify.addContentTypeParser(
+    ['application/x-ndjson', 'text/plain'],
+    { parseAs: 'string', bodyLimit: INGEST_BODY_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
+
+  let backlog = { at: 0, n: 0 };
+  const backlogSize = async () => {
+    if (Date.now() - backlog.at > 1000) backlog = { at: Date.now(), n: await repo.pendingCount(db) };
+    return backlog.n;
+  };
+
+  app.post(
+    '/api/v1/ingest',
+    {
+      bodyLimit: INGEST_BODY_LIMIT,
+      schema: {
+        tags,
+        description:
+          'NDJSON of events (Suricata EVE, ECS, Wazuh, {"@timestamp","message"}) with `Authorization: Bearer <sensor token>`.',
+        response: {
+          202: z.object({
+            accepted: z.number(),
+            rejected: z.array(z.object({ line: z.number(), reason: z.string() })),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const auth = req.headers.authorization ?? '';
+      const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
+      const sensorRow = token ? await repo.findSensorByToken(db, hashToken(token)) : undefined;
+      if (!sensorRow)
+        throw new AppError('invalid_token', {
+          kind: 'unauthenticated',
+          messageKey: 'monitoring.errors.invalid_token',
+        });
+      if ((await backlogSize()) >= 200_000) {
+        reply.header('retry-after', '5');
+        throw new AppError('rate_limited', { params: { seconds: 5 } });
+      }
+      const body =
+        typeof req.body === 'string' ? req.body : req.body === undefined ? '' : JSON.stringify(req.body);
+      const r = await ingest(db, sensorRow, body.split('\n'), 'https', new Date(), req.ip);
+      runtime.worker.nudge();
+      return reply.status(202).send({ accepted: r.accepted, rejected: r.rejected });
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/sensors',
+    {
+      schema: {
+        tags,
+        security,
+        params: orgParams,
+        response: { 200: z.object({ items: z.array(sensorDto) }) },
+      },
+    },
+    async (req) => {
+      const m = await requireMember(req, db, req.params.orgId);
+      return { items: (await repo.listSensors(db, m.orgId)).map(presentSensor) };
+    },
+  );
+
+  app.post(
+    '/api/v1/orgs/:orgId/sensors',
+    {
+      schema: {
+        tags,
+        security,
+        params: orgParams,
+        body: sensorBody,
+        response: { 201: sensorDto.extend({ token: z.string() }) },
+      },
+      config: { audit: 'monitoring.sensor_create' },
+    },
+    async (req, reply) => {
+      const m = await requireMember(req, db, req.params.orgId, sensorAdmins);
+      const tok = newToken();
+      const s = await repo.insertSensor(db, {
+        id: crypto.randomUUID(),
+        orgId: m.orgId,
+        name: req.body.name,
+        kind: req.body.kind,
+        vendor: req.body.vendor ?? null,
+        sourceAddress: req.body.sourceAddress ?? null,
+        hostname: req.body.hostname ?? null,
+        tokenHash: tok.hash,
+        tokenPrefix: tok.prefix,
+        expectedIntervalMinutes: req.body.expectedIntervalMinutes ?? 60,
+      });
+      req.audit = { target: s.id, data: { name: s.name, kind: s.kind } };
+      return reply.status(201).send({ ...presentSensor(s), token: tok.token });
+    },
+  );
+
+  app.post(
+    '/api/v1/orgs/:orgId/sensors/:sensorId/revoke',
+    {
+      schema: { tags, security, params: sensorParams, response: { 200: sensorDto } },
+      config: { audit: 'monitoring.sensor_revoke' },
+    },
+    async (req) => {
+      const m = await requireMember(req, db, req.params.orgId, sensorAdmins);
+      const s = await repo.revokeSensor(db, m.orgId, req.params.sensorId);
+      if (!s) throw new AppError('not_found');
+      req.audit = { target: s.id };
+      return presentSensor(s);
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/monitoring/summary',
+    {
+      schema: { tags, security, params: orgParams, querystring: summaryQuery, response: { 200: summaryDto } },
+    },
+    async (req) => {
+      const m = await requireMember(req, db, req.params.orgId);
+      const to = req.query.to ? new Date(req.query.to) : new Date();
+      const from = req.query.from ? new Date(req.query.from) : new Date(to.getTime() - 30 * 86_400_000);
+      const [s, sensors] = await Promise.all([
+        repo.summary(db, m.orgId, from, to),
+        repo.listSensors(db, m.orgId),
+      ]);
+      return {
+        events: { total: Object.values(s.byKind).reduce((a, b) => a + b, 0), byKind: s.byKind },
+        alerts: { open: s.openAlerts, total: s.alerts },
+        incidents: { open: s.openIncidents, total: s.incidents },
+        sensors: sensors.map((x) => ({
+          id: x.id,
+          name: x.name,
+          lastSeenAt: x.lastSeenAt?.toISOString() ?? null,
+          status: sensorStatus(x),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/alerts',
+    {
+      schema: {
+        tags,
+        security,
+        params: orgParams,
+        querystring: alertsQuery,
+        response: { 200: z.object({ items: z.array(alertDto), total: z.number() }) },
+      },
+    },
+    async (req) => {
+      const m = await requireMember(req, db, req.params.orgId);
+      const r = await repo.listAlerts(db, m.orgId, req.query);
+      return {
+        total: r.total,
+        items: r.items.map((a) => {
+          const rule = rulesById.get(a.ruleId);
+          const lang = req.lang;
+          const where = Object.values(a.groupValues).filter(Boolean).join(', ');
+          return {
+            id: a.id,
+            rule: a.ruleId,
+            severity: a.severity,
+            count: a.count,
+            firstSeenAt: a.firstSeenAt.toISOString(),
+            lastSeenAt: a.lastSeenAt.toISOString(),
+            status: a.status,
+            summary: rule ? `${rule.def.title[lang]}${where ? `（${where}）` : ''}` : a.ruleId,
+            what: rule?.def.explain.what[lang] ?? '',
+            actions: rule?.def.explain.actions[lang] ?? [],
+            group: a.groupValues,
+            incidentId: a.incidentId,
+          };
+        }),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/orgs/:orgId/monitoring/overrides',
+    {
+      schema: { tags, security, params: orgParams, body: overrideBody },
+      config: { audit: 'monitoring.override' },
+    },
+    async (req, reply) => {
+      const m = await requireMember(req, db, req.params.orgId, sensorAdmins);
+      if (!rulesById.has(req.body.ruleId)) {
+        throw new AppError('validation_failed', {
+          fields: { ruleId: { key: 'monitoring.fields.unknown_rule' } },
+        });
+      }
+      await repo.addOverride(db, m.orgId, req.body.ruleId, req.body.host ?? '');
+      req.audit = { target: req.body.ruleId, data: { host: req.body.host ?? null } };
+      return reply.status(204).send();
+    },
+  );
+
+  app.get('/api/v1/monitoring/rules', { schema: { tags } }, async (req) =>
+    [...rulesById.values()].map((r) => ({
+      id: r.id,
+      level: r.def.level,
+      title: r.def.title[req.lang],
+      what: r.def.explain.what[req.lang],
+    })),
+  );
+}

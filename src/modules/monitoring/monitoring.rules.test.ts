@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { Detector } from './monitoring.detect.ts';
+import { compileCondition, compileRule, loadRules, type RuleDef } from './monitoring.rules.ts';
+
+const base = {
+  title: { ja: 't', en: 't' },
+  level: 'high' as const,
+  group_by: ['source.ip'],
+  suppress: '30m',
+  explain: { what: { ja: 'w', en: 'w' }, actions: { ja: ['a'], en: ['a'] } },
+};
+const rule = (id: string, extra: Partial<RuleDef>) => compileRule({ id, ...base, ...extra } as RuleDef);
+
+describe('conditions and modifiers', () => {
+  it('parses and, or, not, parentheses, 1 of and all of', () => {
+    const sel = new Map([
+      ['a', () => true],
+      ['b', () => false],
+      ['sel_x', () => true],
+      ['sel_y', () => false],
+    ]);
+    const c = (s: string) => compileCondition(s, sel)({});
+    expect(c('a and not b')).toBe(true);
+    expect(c('b or (a and not b)')).toBe(true);
+    expect(c('1 of sel_*')).toBe(true);
+    expect(c('all of sel_*')).toBe(false);
+    expect(c('all of them')).toBe(false);
+    expect(() => c('a and')).toThrow();
+    expect(() => c('nothere')).toThrow();
+  });
+
+  it('matches contains, startswith, endswith, re, cidr, wildcard, all and lists case-insensitively', () => {
+    const r = rule('m', {
+      detection: {
+        sel: {
+          'process.command_line|contains|all': ['vssadmin', 'delete shadows'],
+          'process.name|endswith': ['.EXE'],
+          'source.ip|cidr': ['10.0.0.0/8', '192.168.0.0/16'],
+          'user.name|wildcard': 'adm?n*',
+          'url.domain|re': '^evil\\d+\\.example$',
+        },
+        condition: 'sel',
+      },
+    });
+    const ok = {
+      'process.command_line': 'cmd /c VSSADMIN Delete Shadows /all',
+      'process.name': 'cmd.exe',
+      'source.ip': '192.168.3.4',
+      'user.name': 'Administrator',
+      'url.domain': 'evil42.example',
+    };
+    expect(r.match(ok)).toBe(true);
+    expect(r.match({ ...ok, 'source.ip': '172.16.0.1' })).toBe(false);
+    expect(r.match({ ...ok, 'process.command_line': 'vssadmin list shadows' })).toBe(false);
+    expect(r.match({ ...ok, 'source.ip': 'not-an-ip' })).toBe(false);
+  });
+});
+
+describe('Detector', () => {
+  it('fires an aggregation only from the Nth event within the window, per source', () => {
+    const brute = rule('brute', {
+      detection: {
+        sel: { 'event.outcome': 'failure', 'event.category': 'authentication' },
+        condition: 'sel',
+      },
+      aggregation: { count: 3, by: ['source.ip'], within: '1m' },
+    });
+    const d = new Detector([brute]);
+    const ev = (ip: string, s: number) => ({
+      orgId: 'o1',
+      sensorId: 's',
+      at: new Date(Date.UTC(2026, 0, 1, 0, 0, s)),
+      fields: { 'event.outcome': 'failure', 'event.category': 'authentication', 'source.ip': ip },
+    });
+    expect(d.detect(ev('1.1.1.1', 0))).toHaveLength(0);
+    expect(d.detect(ev('2.2.2.2', 1))).toHaveLength(0);
+    expect(d.detect(ev('1.1.1.1', 2))).toHaveLength(0);
+    const hits = d.detect(ev('1.1.1.1', 3));
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.key).toBe('o1|brute|source.ip=1.1.1.1');
+    // Another tenant's events never count toward this one's window.
+    expect(d.detect({ ...ev('1.1.1.1', 4), orgId: 'o2' })).toHaveLength(0);
+  });
+
+  it('turns a vendor verdict into an alert only when no specific rule matched', () => {
+    const verdict = compileRule({ id: 'vendor-verdict', kind: 'vendor_verdict', ...base } as RuleDef);
+    const malware = rule('malware', {
+      detection: { sel: { 'event.category': 'malware' }, condition: 'sel' },
+    });
+    const d = new Detector([malware, verdict]);
+    const at = new Date();
+    expect(
+      d
+        .detect({
+          orgId: 'o',
+          sensorId: 's',
+          at,
+          fields: { 'event.category': 'malware', 'mamori.verdict': true },
+        })
+        .map((h) => h.rule.id),
+    ).toEqual(['malware']);
+    expect(
+      d
+        .detect({
+          orgId: 'o',
+          sensorId: 's',
+          at,
+          fields: { 'event.category': 'web', 'mamori.verdict': true },
+        })
+        .map((h) => h.rule.id),
+    ).toEqual(['vendor-verdict']);
+  });
+
+  it('honours per-tenant overrides: a disabled rule and a host exception', () => {
+    const malware = rule('malware', {
+      detection: { sel: { 'event.category': 'malware' }, condition: 'sel' },
+    });
+    const d = new Detector([malware]);
+    const e = {
+      orgId: 'o',
+      sensorId: 's',
+      at: new Date(),
+      fields: { 'event.category': 'malware', 'host.name': 'pc-1' },
+    };
+    expect(d.detect(e, { disabled: new Set(['malware']), hostExceptions: new Map() })).toHaveLength(0);
+    expect(
+      d.detect(e, { disabled: new Set(), hostExceptions: new Map([['malware', new Set(['pc-1'])]]) }),
+    ).toHaveLength(0);
+    expect(d.detect(e, { disabled: new Set(), hostExceptions: new Map() })).toHaveLength(1);
+  });
+});
+
+describe('the starter rule pack', () => {
+  it('loads and compiles every rule in content/rules', () => {
+    const rules = loadRules();
+    const ids = rules.map((r) => r.id);
+    for (const id of [
+      'malware-detected',
+      'malware-blocked',
+      'c2-known-bad-destination',
+      'port-scan-from-outside',
+      'rdp-exposed',
+      'vpn-brute-force',
+      'brute-force-login',
+      'ransomware-behaviour',
+      'malicious-attachment',
+      'sensor-silent',
+      'many-external-destinations',
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+});

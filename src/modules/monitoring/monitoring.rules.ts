@@ -1,0 +1,233 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { BlockList, isIP } from 'node:net';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { z } from 'zod';
+import type { Fields } from './monitoring.parse.ts';
+
+/** Detection rules: a Sigma subset (content/rules/FORMAT.md), compiled once into functions. */
+const text = z.object({ ja: z.string().min(1), en: z.string().min(1) });
+const duration = z.string().regex(/^\d+[smh]$/);
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const selection = z.union([
+  z.record(z.string(), z.union([scalar, z.array(scalar), z.null()])),
+  z.array(z.record(z.string(), z.union([scalar, z.array(scalar), z.null()]))),
+]);
+
+export const ruleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    title: text,
+    level: z.enum(['low', 'medium', 'high', 'critical']),
+    kind: z.enum(['sensor_silent', 'vendor_verdict']).optional(),
+    logsource: z.object({ category: z.string().optional() }).optional(),
+    detection: z.record(z.string(), z.union([selection, z.string()])).optional(),
+    aggregation: z
+      .object({ count: z.number().int().min(1), by: z.array(z.string()).default([]), within: duration })
+      .optional(),
+    group_by: z.array(z.string()).min(1),
+    suppress: duration,
+    explain: z.object({
+      what: text,
+      actions: z.object({ ja: z.array(z.string()).min(1), en: z.array(z.string()).min(1) }),
+    }),
+    tags: z.array(z.string()).optional(),
+  })
+  .refine((r) => r.kind || (r.detection && typeof r.detection.condition === 'string'), {
+    message: 'a rule needs detection.condition unless it has a special kind',
+  });
+export type RuleDef = z.infer<typeof ruleSchema>;
+
+export const severityOf = { low: 1, medium: 2, high: 3, critical: 4 } as const;
+
+export function durationMs(d: string): number {
+  const n = Number(d.slice(0, -1));
+  return n * ({ s: 1000, m: 60_000, h: 3_600_000 }[d.slice(-1) as 's' | 'm' | 'h'] ?? 1000);
+}
+
+type Pred = (f: Fields) => boolean;
+
+function valueMatcher(mods: string[], raw: unknown): (v: string) => boolean {
+  const want = String(raw);
+  const lower = want.toLowerCase();
+  if (mods.includes('cidr')) {
+    const [net, bits] = want.split('/');
+    const type = isIP(net ?? '') === 6 ? 'ipv6' : 'ipv4';
+    const list = new BlockList();
+    list.addSubnet(net ?? '', Number(bits ?? (type === 'ipv4' ? 32 : 128)), type);
+    return (v) => {
+      const t = isIP(v);
+      return t !== 0 && list.check(v, t === 6 ? 'ipv6' : 'ipv4');
+    };
+  }
+  if (mods.includes('re')) {
+    const re = new RegExp(want, 'i');
+    return (v) => re.test(v);
+  }
+  if (mods.includes('wildcard')) {
+    const re = new RegExp(
+      `^${want
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+      'i',
+    );
+    return (v) => re.test(v);
+  }
+  if (mods.includes('contains')) return (v) => v.toLowerCase().includes(lower);
+  if (mods.includes('startswith')) return (v) => v.toLowerCase().startsWith(lower);
+  if (mods.includes('endswith')) return (v) => v.toLowerCase().endsWith(lower);
+  const num = Number(want);
+  if (mods.includes('gte')) return (v) => Number(v) >= num;
+  if (mods.includes('gt')) return (v) => Number(v) > num;
+  if (mods.includes('lte')) return (v) => Number(v) <= num;
+  if (mods.includes('lt')) return (v) => Number(v) < num;
+  return (v) => v.toLowerCase() === lower;
+}
+
+function compileMap(map: Record<string, unknown>): Pred {
+  const parts: Pred[] = Object.entries(map).map(([key, value]) => {
+    const [field, ...mods] = key.split('|');
+    if (value === null) return (f) => f[field as string] === undefined;
+    const values = Array.isArray(value) ? value : [value];
+    const matchers = values.map((v) => valueMatcher(mods, v));
+    const all = mods.includes('all');
+    return (f) => {
+      const got = f[field as string];
+      if (got === undefined) return false;
+      const s = String(got);
+      return all ? matchers.every((m) => m(s)) : matchers.some((m) => m(s));
+    };
+  });
+  return (f) => parts.every((p) => p(f));
+}
+
+function compileSelection(sel: unknown): Pred {
+  if (Array.isArray(sel)) {
+    const any = sel.map((m) => compileMap(m as Record<string, unknown>));
+    return (f) => any.some((p) => p(f));
+  }
+  return compileMap(sel as Record<string, unknown>);
+}
+
+/** Recursive-descent parser for `a and not (b or 1 of c*)`. */
+export function compileCondition(condition: string, selections: Map<string, Pred>): Pred {
+  const tokens = condition.match(/\(|\)|[A-Za-z0-9_*]+/g) ?? [];
+  let i = 0;
+  const peek = () => tokens[i]?.toLowerCase();
+  const names = (pattern: string) => {
+    if (pattern === 'them') return [...selections.keys()];
+    const re = new RegExp(`^${pattern.replace(/\*/g, '.*')}$`);
+    const found = [...selections.keys()].filter((n) => re.test(n));
+    if (!found.length) throw new Error(`condition names no selection: ${pattern}`);
+    return found;
+  };
+  const ref = (name: string): Pred => {
+    const p = selections.get(name);
+    if (!p) throw new Error(`unknown selection in condition: ${name}`);
+    return p;
+  };
+  const primary = (): Pred => {
+    const t = tokens[i++];
+    if (t === undefined) throw new Error('condition ends too early');
+    if (t === '(') {
+      const inner = or();
+      if (tokens[i++] !== ')') throw new Error('missing )');
+      return inner;
+    }
+    if (t.toLowerCase() === 'not') {
+      const p = primary();
+      return (f) => !p(f);
+    }
+    if ((t === '1' || t.toLowerCase() === 'all') && peek() === 'of') {
+      i++;
+      const group = names(tokens[i++] ?? '').map(ref);
+      return t === '1' ? (f) => group.some((p) => p(f)) : (f) => group.every((p) => p(f));
+    }
+    return ref(t);
+  };
+  const and = (): Pred => {
+    let left = primary();
+    while (peek() === 'and') {
+      i++;
+      const l = left;
+      const r = primary();
+      left = (f) => l(f) && r(f);
+    }
+    return left;
+  };
+  const or = (): Pred => {
+    let left = and();
+    while (peek() === 'or') {
+      i++;
+      const l = left;
+      const r = and();
+      left = (f) => l(f) || r(f);
+    }
+    return left;
+  };
+  const pred = or();
+  if (i !== tokens.length) throw new Error(`unexpected "${tokens[i]}" in condition`);
+  return pred;
+}
+
+export interface CompiledRule {
+  def: RuleDef;
+  id: string;
+  severity: number;
+  match: Pred;
+  suppressMs: number;
+  aggregation: { count: number; by: string[]; withinMs: number } | null;
+}
+
+export function compileRule(def: RuleDef): CompiledRule {
+  let match: Pred;
+  if (def.kind === 'vendor_verdict') match = (f) => f['mamori.verdict'] === true;
+  else if (def.kind === 'sensor_silent') match = () => false;
+  else {
+    const { condition, ...sels } = def.detection as Record<string, unknown>;
+    const selections = new Map(Object.entries(sels).map(([name, s]) => [name, compileSelection(s)]));
+    match = compileCondition(String(condition), selections);
+  }
+  return {
+    def,
+    id: def.id,
+    severity: severityOf[def.level],
+    match,
+    suppressMs: durationMs(def.suppress),
+    aggregation: def.aggregation
+      ? { count: def.aggregation.count, by: def.aggregation.by, withinMs: durationMs(def.aggregation.within) }
+      : null,
+  };
+}
+
+export const rulesDir = path.resolve(import.meta.dirname, '../../../content/rules');
+
+export function loadRules(dir = rulesDir): CompiledRule[] {
+  const out: CompiledRule[] = [];
+  const seen = new Set<string>();
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
+    const docs = parseAllDocuments(readFileSync(path.join(dir, file), 'utf8'));
+    for (const doc of Array.isArray(docs) ? docs : [docs]) {
+      if (doc.errors.length) throw new Error(`content/rules/${file}: ${doc.errors[0]?.message}`);
+      const raw = doc.toJS();
+      if (raw === null || raw === undefined) continue;
+      const parsed = ruleSchema.safeParse(raw);
+      if (!parsed.success)
+        throw new Error(
+          `content/rules/${file} (${(raw as { id?: string }).id ?? '?'}) is invalid:\n${z.prettifyError(parsed.error)}`,
+        );
+      if (seen.has(parsed.data.id))
+        throw new Error(`content/rules/${file}: duplicate rule id ${parsed.data.id}`);
+      seen.add(parsed.data.id);
+      try {
+        out.push(compileRule(parsed.data));
+      } catch (err) {
+        throw new Error(`content/rules/${file} (${parsed.data.id}): ${(err as Error).message}`);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { organization } from '../../kernel/auth/auth.tables.ts';
+
+export const sensor = pgTable(
+  'monitoring_sensor',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['utm', 'edr', 'ids', 'other'] }).notNull(),
+    vendor: text('vendor'),
+    sourceAddress: text('source_address'),
+    hostname: text('hostname'),
+    /** sha256 of the ingestion token; the token itself is shown once and never stored. */
+    tokenHash: text('token_hash').notNull().unique(),
+    tokenPrefix: text('token_prefix').notNull(),
+    expectedIntervalMinutes: integer('expected_interval_minutes').notNull().default(60),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sensor_org_idx').on(t.orgId), index('sensor_source_idx').on(t.sourceAddress)],
+);
+
+/** Every accepted event: the raw line, when and from where it came, and its ECS fields. */
+export const monitoringEvent = pgTable(
+  'monitoring_event',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: text('org_id').notNull(),
+    sensorId: text('sensor_id').notNull(),
+    /** Idempotency: the same line from the same sensor is stored once. */
+    eventHash: text('event_hash').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    ts: timestamp('ts', { withTimezone: true }).notNull(),
+    format: text('format').notNull(),
+    source: text('source'),
+    raw: text('raw').notNull(),
+    fields: jsonb('fields').$type<Record<string, string | number | boolean>>().notNull(),
+    detected: boolean('detected').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('event_org_hash_idx').on(t.orgId, t.eventHash),
+    index('event_org_ts_idx').on(t.orgId, t.ts),
+    index('event_pending_idx').on(t.id).where(sql`${t.detected} = false`),
+    index('event_received_idx').on(t.receivedAt),
+  ],
+);
+
+export const parseFailure = pgTable(
+  'monitoring_parse_failure',
+  {
+    sensorId: text('sensor_id').notNull(),
+    reason: text('reason').notNull(),
+    orgId: text('org_id').notNull(),
+    count: integer('count').notNull().default(0),
+    sample: text('sample'),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sensorId, t.reason] })],
+);
+
+export const incident = pgTable(
+  'monitoring_incident',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    entity: text('entity').notNull(),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    severity: integer('severity').notNull(),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    alertCount: integer('alert_count').notNull().default(0),
+  },
+  (t) => [index('incident_org_entity_idx').on(t.orgId, t.entity, t.status)],
+);
+
+export const alert = pgTable(
+  'monitoring_alert',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    ruleId: text('rule_id').notNull(),
+    dedupKey: text('dedup_key').notNull(),
+    groupValues: jsonb('group_values').$type<Record<string, string>>().notNull(),
+    severity: integer('severity').notNull(),
+    /** Hits merged into this alert, the first included. */
+    count: integer('count').notNull().default(1),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['open', 'acknowledged', 'closed'] })
+      .notNull()
+      .default('open'),
+    sensorId: text('sensor_id'),
+    incidentId: text('incident_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('alert_org_key_idx').on(t.orgId, t.dedupKey, t.lastSeenAt),
+    index('alert_org_status_idx').on(t.orgId, t.status),
+  ],
+);
+
+/** Per-tenant rule overrides: switch a rule off, or ignore it for one host. */
+export const ruleOverride = pgTable(
+  'monitoring_rule_override',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    ruleId: text('rule_id').notNull(),
+    host: text('host').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.ruleId, t.host] })],
+);
