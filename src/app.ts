@@ -12,7 +12,7 @@ import type { Database } from './kernel/db/client.ts';
 import { errorBody, registerErrorHandling } from './kernel/http/error-handler.ts';
 import { AppError } from './kernel/http/errors.ts';
 import { registerOpenApi } from './kernel/http/openapi.ts';
-import { registerOpsRoutes } from './kernel/http/ops.routes.ts';
+import { createMetricsRegistry, registerOpsRoutes } from './kernel/http/ops.routes.ts';
 import { registerRequestContext } from './kernel/http/request-context.ts';
 import { createMailer, type Mailer } from './kernel/mail/mailer.ts';
 import type { ModuleContext, ModuleManifest } from './kernel/module.ts';
@@ -42,7 +42,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
 
   const mailer = deps.mailer ?? createMailer(config);
   const auth = createAuth({ db: database.db, config, mailer });
-  const ctx: ModuleContext = { db: database.db, auth, mailer, config };
+  const ctx: ModuleContext = { db: database.db, auth, mailer, config, metrics: createMetricsRegistry() };
   app.decorate('mamori', ctx);
 
   registerErrorHandling(app, BODY_LIMIT);
@@ -73,6 +73,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await registerOpenApi(app);
   registerRequestContext(app, { auth, db: database.db, trustedOrigins: config.trustedOrigins });
   registerOpsRoutes(app, {
+    registry: ctx.metrics,
     isReady: async () => {
       await database.ping();
       return true;

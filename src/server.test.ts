@@ -15,6 +15,7 @@ describe('npm start on the embedded database', () => {
     const env = {
       DATA_DIR: dataDir,
       PORT: '0',
+      SYSLOG_PORT: '0',
       LOG_LEVEL: 'silent',
       OPERATOR_EMAIL: 'root@example.test',
       OPERATOR_PASSWORD: 'operator-pass-123',

@@ -56,6 +56,8 @@ export default async function globalSetup(): Promise<void> {
     SMTP_URL: sink.url,
     PUBLIC_URL: baseURL,
     MAMORI_RATE_LIMIT: 'off',
+    // The syslog receiver has its own tests; a fixed port could clash with a running Mamori.
+    SYSLOG_PORT: '0',
     OPERATOR_EMAIL,
     OPERATOR_PASSWORD,
   };

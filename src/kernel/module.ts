@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
 import type { Auth } from './auth/auth.ts';
 import type { Config } from './config.ts';
 import type { AppDb } from './db/client.ts';
@@ -11,6 +12,8 @@ export interface ModuleContext {
   auth: Auth;
   mailer: Mailer;
   config: Config;
+  /** Prometheus registry behind /metrics; modules add their own counters. */
+  metrics: Registry;
 }
 
 /** A capability: the app mounts whatever manifests main/app lists; the kernel knows none by name. */

@@ -1,11 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
 import { z } from 'zod';
 
 /** Health, readiness and Prometheus metrics, as API.md fixes them. */
-export function registerOpsRoutes(app: FastifyInstance, deps: { isReady: () => Promise<boolean> }): Registry {
+/** One Prometheus registry per app, shared with modules through their context. */
+export function createMetricsRegistry(): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'mamori_' });
+  return registry;
+}
+
+export function registerOpsRoutes(
+  app: FastifyInstance,
+  deps: { isReady: () => Promise<boolean>; registry: Registry },
+): Registry {
+  const { registry } = deps;
   const requests = new Counter({
     name: 'mamori_http_requests_total',
     help: 'HTTP requests by method, route and status',

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { AppDb } from '../../kernel/db/client.ts';
 import type { ModuleContext } from '../../kernel/module.ts';
 import { Detector, type TenantOverrides } from './monitoring.detect.ts';
+import type { MonitoringMetrics } from './monitoring.metrics.ts';
 import { type ParseResult, parseLine } from './monitoring.parse.ts';
 import * as repo from './monitoring.repo.ts';
 import { loadRules } from './monitoring.rules.ts';
@@ -91,6 +92,7 @@ export class DetectionWorker {
   private stopped = true;
   processed = 0;
   alertsCreated = 0;
+  metrics: MonitoringMetrics | undefined;
 
   constructor(private readonly db: AppDb) {}
 
@@ -131,7 +133,10 @@ export class DetectionWorker {
             },
             randomUUID,
           );
-          if (r.created) this.alertsCreated++;
+          if (r.created) {
+            this.alertsCreated++;
+            this.metrics?.alerts.inc({ rule: h.rule.id });
+          }
         }
       }
       await repo.markDetected(
@@ -139,6 +144,7 @@ export class DetectionWorker {
         batch.map((e) => e.id),
       );
       this.processed += batch.length;
+      this.metrics?.detected.inc(batch.length);
       return batch.length;
     });
   }

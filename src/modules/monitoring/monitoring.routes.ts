@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireMember } from '../../kernel/auth/tenancy.ts';
 import { AppError } from '../../kernel/http/errors.ts';
 import type { ModuleContext } from '../../kernel/module.ts';
+import { createMonitoringMetrics } from './monitoring.metrics.ts';
 import { DetectionWorker, hashToken, ingest, newToken, rulesById } from './monitoring.pipeline.ts';
 import * as repo from './monitoring.repo.ts';
 import {
@@ -60,11 +61,17 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
   const { db, config } = ctx;
   const runtime: MonitoringRuntime = { worker: new DetectionWorker(db), syslog: null, syslogPorts: null };
   runtimes.set(ctx, runtime);
+  const metrics = createMonitoringMetrics(ctx.metrics, {
+    backlog: () => repo.pendingCount(db),
+    udpDropped: () => runtime.syslog?.counters.udpDropped ?? 0,
+    windows: () => runtime.worker.detector.windowCount,
+  });
+  runtime.worker.metrics = metrics;
 
   fastify.addHook('onReady', async () => {
     runtime.worker.start(fastify.log);
     if (config.syslogPort > 0) {
-      runtime.syslog = new SyslogReceiver(db, () => runtime.worker.nudge());
+      runtime.syslog = new SyslogReceiver(db, () => runtime.worker.nudge(), metrics);
       runtime.syslogPorts = await runtime.syslog.start(config.host, config.syslogPort);
     }
   });
@@ -117,7 +124,12 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
       }
       const body =
         typeof req.body === 'string' ? req.body : req.body === undefined ? '' : JSON.stringify(req.body);
+      const stop = metrics.latency.startTimer();
       const r = await ingest(db, sensorRow, body.split('\n'), 'https', new Date(), req.ip);
+      stop();
+      metrics.received.inc({ transport: 'https', kind: sensorRow.kind }, r.received);
+      metrics.accepted.inc({ kind: sensorRow.kind }, r.accepted);
+      for (const x of r.rejected) metrics.rejected.inc({ reason: x.reason });
       runtime.worker.nudge();
       return reply.status(202).send({ accepted: r.accepted, rejected: r.rejected });
     },

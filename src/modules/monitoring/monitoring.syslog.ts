@@ -1,6 +1,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import type { AppDb } from '../../kernel/db/client.ts';
+import type { MonitoringMetrics } from './monitoring.metrics.ts';
 import { ingest } from './monitoring.pipeline.ts';
 import * as repo from './monitoring.repo.ts';
 
@@ -31,6 +32,7 @@ export class SyslogReceiver {
   constructor(
     private readonly db: AppDb,
     private readonly onStored: () => void,
+    private readonly metrics?: MonitoringMetrics,
   ) {}
 
   async start(host: string, port: number): Promise<{ udpPort: number; tcpPort: number }> {
@@ -46,11 +48,23 @@ export class SyslogReceiver {
       }
       for (const line of msg.toString('utf8').split('\n')) if (line.trim()) this.push(line, rinfo.address);
     });
-    await new Promise<void>((resolve) => this.udp?.bind(port, host, resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.udp?.once('error', reject);
+      this.udp?.bind(port, host, () => {
+        this.udp?.off('error', reject);
+        resolve();
+      });
+    });
     const udpPort = this.udp.address().port;
 
     this.tcp = net.createServer((socket) => this.handleTcp(socket));
-    await new Promise<void>((resolve) => this.tcp?.listen(port === 0 ? 0 : port, host, resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.tcp?.once('error', reject);
+      this.tcp?.listen(port, host, () => {
+        this.tcp?.off('error', reject);
+        resolve();
+      });
+    });
     const tcpPort = (this.tcp.address() as net.AddressInfo).port;
     return { udpPort, tcpPort };
   }
