@@ -22,6 +22,7 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   SYSLOG_PORT: z.coerce.number().int().min(0).max(65535).default(5514),
   NATS_URL: z.string().optional(),
+  MONITORING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAMORI_RATE_LIMIT: onOff.default(true),
   OPERATOR_EMAIL: z.email().optional(),
@@ -42,6 +43,7 @@ export interface Config {
   authSecret: string;
   syslogPort: number;
   natsUrl: string | undefined;
+  monitoringRetentionDays: number;
   logLevel: Env['LOG_LEVEL'];
   rateLimit: boolean;
   operator: { email: string; password: string | undefined } | undefined;
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     authSecret: e.AUTH_SECRET ?? overrides.authSecret ?? persistentSecret(dataDir),
     syslogPort: e.SYSLOG_PORT,
     natsUrl: e.NATS_URL || undefined,
+    monitoringRetentionDays: e.MONITORING_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     rateLimit: e.MAMORI_RATE_LIMIT,
     operator: e.OPERATOR_EMAIL ? { email: e.OPERATOR_EMAIL, password: e.OPERATOR_PASSWORD } : undefined,

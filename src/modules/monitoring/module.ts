@@ -3,8 +3,6 @@ import { checkSilentSensors } from './monitoring.pipeline.ts';
 import { deleteEventsBefore } from './monitoring.repo.ts';
 import { monitoringRoutes } from './monitoring.routes.ts';
 
-export const RETENTION_DAYS = Number(process.env.MONITORING_RETENTION_DAYS ?? 90);
-
 /** 24-hour monitoring: sensors, ingestion (HTTPS and syslog), detection, alerts and incidents. */
 export const monitoringModule: ModuleManifest = {
   id: 'monitoring',
@@ -19,7 +17,7 @@ export const monitoringModule: ModuleManifest = {
       name: 'monitoring.retention',
       everyMs: 60 * 60_000,
       run: async (ctx, now) => {
-        const before = new Date(now.getTime() - RETENTION_DAYS * 86_400_000);
+        const before = new Date(now.getTime() - ctx.config.monitoringRetentionDays * 86_400_000);
         while ((await deleteEventsBefore(ctx.db, before)) > 0) {
           /* batch by batch, never one huge delete */
         }
