@@ -17,6 +17,14 @@ describe('config', () => {
     expect(loadConfig({ DATA_DIR: dir }).authSecret).toBe(a.authSecret);
   });
 
+  it('treats an empty variable as not set', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'mamori-cfg-'));
+    expect(loadConfig({ DATA_DIR: dir, DATABASE_URL: '', SMTP_URL: '' })).toMatchObject({
+      databaseUrl: undefined,
+      smtpUrl: undefined,
+    });
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', MAMORI_RATE_LIMIT: 'maybe' });

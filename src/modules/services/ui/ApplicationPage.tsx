@@ -142,8 +142,10 @@ function Editor({
 
   const requests = service ? openRequests(service, order) : null;
   const comments: Record<string, string[]> = {};
-  for (const c of requests?.comments ?? [])
-    if (c.requirementId && c.comment) (comments[c.requirementId] ??= []).push(c.comment);
+  for (const c of requests?.comments ?? []) {
+    if (!c.requirementId || !c.comment) continue;
+    comments[c.requirementId] = [...(comments[c.requirementId] ?? []), c.comment];
+  }
 
   const save = async (): Promise<MyService | null> => {
     const found = validate(values, t);

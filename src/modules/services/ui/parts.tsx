@@ -321,12 +321,7 @@ export function FactSection({
 
 export function FactRows({ rows }: { rows: [string, ReactNode][] }) {
   return (
-    <Box
-      component="dl"
-      m={0}
-      style={{ display: 'grid', gridTemplateColumns: 'minmax(7.5em, max-content) 1fr', columnGap: 16 }}
-      className="svc-facts"
-    >
+    <Box component="dl" m={0} className="svc-facts">
       {rows.map(([label, value]) => (
         <Box key={label} style={{ display: 'contents' }}>
           <Text component="dt" size="sm" c="dimmed" py={6}>
