@@ -1,9 +1,11 @@
 import { adminUi } from '../../src/modules/admin/ui/index.ts';
 import { declarationUi } from '../../src/modules/declaration/ui/index.ts';
 import { diagnosisUi } from '../../src/modules/diagnosis/ui/index.ts';
+import { directoryUi } from '../../src/modules/directory/ui/index.ts';
 import { learningUi } from '../../src/modules/learning/ui/index.ts';
 import { orgsUi } from '../../src/modules/orgs/ui/index.ts';
 import { policyUi } from '../../src/modules/policy/ui/index.ts';
+import { servicesUi } from '../../src/modules/services/ui/index.ts';
 import { coreUi } from './core-ui.tsx';
 import type { ModuleUi } from './module-ui.ts';
 
@@ -15,5 +17,7 @@ export const modules: ModuleUi[] = [
   learningUi,
   policyUi,
   declarationUi,
+  servicesUi,
+  directoryUi,
   adminUi,
 ];

@@ -117,7 +117,8 @@ export async function search(
     (p) =>
       (!q.prefecture || p.prefectures.includes(q.prefecture)) &&
       (!q.qualification || p.qualifications.includes(q.qualification)) &&
-      (!q.q || `${p.name} ${p.kana} ${p.affiliation ?? ''} ${p.pr}`.includes(q.q)),
+      (!q.q ||
+        `${p.name} ${p.kana} ${p.affiliation ?? ''} ${p.pr}`.toLowerCase().includes(q.q.toLowerCase())),
   );
   return rows.map((p) => presentPresenter(p, lang));
 }
@@ -249,5 +250,7 @@ export async function searchListings(
       (!q.industry || l.industries.length === 0 || l.industries.includes(q.industry)),
   );
   const out = await Promise.all(rows.map((l) => presentListing(ctx, l, lang)));
-  return q.q ? out.filter((l) => `${l.name} ${l.description}`.includes(q.q as string)) : out;
+  return q.q
+    ? out.filter((l) => `${l.name} ${l.description}`.toLowerCase().includes((q.q as string).toLowerCase()))
+    : out;
 }

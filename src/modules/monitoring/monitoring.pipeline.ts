@@ -96,7 +96,32 @@ export class DetectionWorker {
 
   constructor(private readonly db: AppDb) {}
 
-  async runOnce(limit = 500): Promise<number> {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  /**
+   * One batch at a time in this process. Across processes, batches never overlap
+   * (SKIP LOCKED), but two may touch the same alert: a deadlock or serialization
+   * failure rolls the batch back and it is simply taken again.
+   */
+  runOnce(limit = 500): Promise<number> {
+    const run = this.chain.then(async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.runBatch(limit);
+        } catch (err) {
+          const code =
+            (err as { cause?: { code?: string }; code?: string }).cause?.code ??
+            (err as { code?: string }).code;
+          if ((code === '40P01' || code === '40001') && attempt < 5) continue;
+          throw err;
+        }
+      }
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runBatch(limit: number): Promise<number> {
     return this.db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as AppDb;
       const batch = await repo.claimPending(tx, limit);

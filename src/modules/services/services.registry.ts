@@ -36,8 +36,19 @@ export function presentChecks(results: CheckResult[], lang: Lang) {
     id: r.id,
     title: titles.get(r.id) ?? r.id,
     status: r.status,
-    message: t(lang, `services.check.${r.reason}`, r.params),
+    message: t(lang, `services.check.${r.reason}`, yen(r.params, lang)),
   }));
+}
+
+/** Amounts read as amounts: 10,000 not 10000. */
+export function yen(params: Record<string, unknown> | undefined, lang: Lang) {
+  if (!params) return params;
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'number' && v >= 1000 ? v.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US') : v,
+    ]),
+  );
 }
 
 async function mustProvider(ctx: ModuleContext, orgId: string) {

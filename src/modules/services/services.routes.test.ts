@@ -33,7 +33,7 @@ describe('POST /api/v1/subsidy/estimate', () => {
   it('says when a year’s rules are unconfirmed', async () => {
     const res = await estimate({ fiscalYear: 2026, monthlyFee: 10_000, months: 24, smallBusiness: false });
     expect(res.json()).toMatchObject({ confirmed: false });
-    expect(res.json().note).toContain('未確認');
+    expect(res.json().note).toContain('確認できていない');
   });
 
   it.each([
@@ -97,6 +97,6 @@ describe('the service standard', () => {
       .filter((r: { status: string }) => r.status === 'fail')
       .map((r: { id: string }) => r.id);
     expect(failing.sort()).toEqual(['onsite', 'price']);
-    expect(body.results.find((r: { id: string }) => r.id === 'price').message).toContain('2000');
+    expect(body.results.find((r: { id: string }) => r.id === 'price').message).toContain('2,000');
   });
 });

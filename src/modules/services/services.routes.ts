@@ -62,13 +62,7 @@ export async function servicesRoutes(fastify: FastifyInstance, ctx: ModuleContex
     '/api/v1/services/check',
     { schema: { tags, body: offerBody, response: { 200: checkDto } } },
     async (req) => {
-      const titles = new Map(standard.requirements.map((r) => [r.id, r.title[req.lang]]));
-      const results = checkOffer(standard, req.body).map((r) => ({
-        id: r.id,
-        title: titles.get(r.id) ?? r.id,
-        status: r.status,
-        message: t(req.lang, `services.check.${r.reason}`, r.params),
-      }));
+      const results = registry.presentChecks(checkOffer(standard, req.body), req.lang);
       return {
         standardVersion: standard.version,
         passed: results.every((r) => r.status !== 'fail'),

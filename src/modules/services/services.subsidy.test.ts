@@ -61,7 +61,7 @@ describe('estimateSubsidy', () => {
 
   it('keeps unconfirmed years marked as such', () => {
     expect(year(2026).confirmed).toBe(false);
-    expect(year(2026).note?.ja).toContain('未確認');
+    expect(year(2026).note?.ja).toContain('確認できていない');
     expect(year(2023)).toMatchObject({ minSubsidy: 50_000, maxSubsidy: 1_000_000, confirmed: true });
   });
 });

@@ -106,6 +106,18 @@ export function PublicFooter() {
             <Anchor component={Link} to="/declarations" c="white" size="sm">
               {t('common.footer.registry')}
             </Anchor>
+            <Anchor component={Link} to="/services" c="white" size="sm">
+              {t('services.footer.catalogue')}
+            </Anchor>
+            <Anchor component={Link} to="/subsidy" c="white" size="sm">
+              {t('services.footer.subsidy')}
+            </Anchor>
+            <Anchor component={Link} to="/presenters" c="white" size="sm">
+              {t('directory.footer.presenters')}
+            </Anchor>
+            <Anchor component={Link} to="/directory" c="white" size="sm">
+              {t('directory.footer.providers')}
+            </Anchor>
           </Stack>
           <Stack gap={6}>
             <Text fw={700} size="sm">

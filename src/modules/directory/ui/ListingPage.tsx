@@ -271,31 +271,29 @@ function Editor({
                     ))}
                   </SimpleGrid>
                 </Checkbox.Group>
-                <Stack gap={4}>
-                  <MultiSelect
-                    label={t('directory.listing.prefectures')}
-                    data={refOptions(PREFECTURES, lang)}
-                    value={v.prefectures}
-                    onChange={(x) => set('prefectures', x)}
-                    error={errors.prefectures}
-                    required
-                    searchable
-                    hidePickedOptions
-                    nothingFoundMessage={t('common.nothingFound')}
-                    comboboxProps={{ withinPortal: true }}
-                    maxDropdownHeight={260}
+                <Stack gap="xs">
+                  <Switch
+                    label={t('directory.fields.nationwide')}
+                    checked={allSelected}
+                    onChange={(e) =>
+                      set('prefectures', e.currentTarget.checked ? PREFECTURES.map((x) => x.code) : [])
+                    }
                   />
-                  <Group>
-                    <Button
-                      variant="subtle"
-                      size="compact-sm"
-                      onClick={() => set('prefectures', allSelected ? [] : PREFECTURES.map((x) => x.code))}
-                    >
-                      {allSelected
-                        ? t('directory.fields.clearPrefectures')
-                        : t('directory.fields.allPrefectures')}
-                    </Button>
-                  </Group>
+                  {allSelected ? null : (
+                    <MultiSelect
+                      label={t('directory.listing.prefectures')}
+                      data={refOptions(PREFECTURES, lang)}
+                      value={v.prefectures}
+                      onChange={(x) => set('prefectures', x)}
+                      error={errors.prefectures}
+                      required
+                      searchable
+                      hidePickedOptions
+                      nothingFoundMessage={t('common.nothingFound')}
+                      comboboxProps={{ withinPortal: true }}
+                      maxDropdownHeight={260}
+                    />
+                  )}
                 </Stack>
                 <MultiSelect
                   label={t('directory.listing.industries') + t('common.optionalSuffix')}

@@ -11,6 +11,7 @@ import {
   SimpleGrid,
   Skeleton,
   Stack,
+  Switch,
   Text,
   Textarea,
   TextInput,
@@ -263,30 +264,30 @@ function ProfileForm({ presenter: p }: { presenter: MyPresenter | null }) {
             maxLength={200}
             autoComplete="organization"
           />
-          <Stack gap={4}>
-            <MultiSelect
-              label={t('directory.fields.prefectures')}
-              description={t('directory.fields.prefecturesHint')}
-              data={refOptions(PREFECTURES, lang)}
-              value={v.prefectures}
-              onChange={(x) => set('prefectures', x)}
-              error={errors.prefectures}
-              required
-              searchable
-              hidePickedOptions
-              nothingFoundMessage={t('common.nothingFound')}
-              comboboxProps={{ withinPortal: true }}
-              maxDropdownHeight={260}
+          <Stack gap="xs">
+            <Switch
+              label={t('directory.fields.nationwide')}
+              checked={allSelected}
+              onChange={(e) =>
+                set('prefectures', e.currentTarget.checked ? PREFECTURES.map((x) => x.code) : [])
+              }
             />
-            <Group>
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                onClick={() => set('prefectures', allSelected ? [] : PREFECTURES.map((x) => x.code))}
-              >
-                {allSelected ? t('directory.fields.clearPrefectures') : t('directory.fields.allPrefectures')}
-              </Button>
-            </Group>
+            {allSelected ? null : (
+              <MultiSelect
+                label={t('directory.fields.prefectures')}
+                description={t('directory.fields.prefecturesHint')}
+                data={refOptions(PREFECTURES, lang)}
+                value={v.prefectures}
+                onChange={(x) => set('prefectures', x)}
+                error={errors.prefectures}
+                required
+                searchable
+                hidePickedOptions
+                nothingFoundMessage={t('common.nothingFound')}
+                comboboxProps={{ withinPortal: true }}
+                maxDropdownHeight={260}
+              />
+            )}
           </Stack>
           <Checkbox.Group
             label={t('directory.fields.qualifications')}

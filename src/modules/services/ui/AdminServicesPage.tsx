@@ -79,7 +79,7 @@ export function AdminServicesPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('services.admin.col.service')}</Table.Th>
-                  <Table.Th>{t('services.admin.col.status')}</Table.Th>
+                  <Table.Th miw={130}>{t('services.admin.col.status')}</Table.Th>
                   <Table.Th>{t('services.admin.col.checks')}</Table.Th>
                   <Table.Th>{t('services.admin.col.updated')}</Table.Th>
                   <Table.Th>{t('common.actions')}</Table.Th>

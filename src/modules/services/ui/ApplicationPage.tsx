@@ -36,6 +36,7 @@ import {
 import { versionText } from './ProviderServicesPage.tsx';
 import { ProviderGate } from './ProviderShell.tsx';
 import { CheckList, CheckSummaryText, ReviewHistory, StatusBadge } from './parts.tsx';
+import { ServiceFacts } from './ServiceFacts.tsx';
 import {
   type CheckResult,
   canApply,
@@ -234,14 +235,35 @@ function Editor({
         ) : null}
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 8 }}>
-            <ApplicationForm
-              values={values}
-              set={set}
-              errors={errors}
-              standard={standard}
-              checks={items}
-              disabled={locked}
-            />
+            {locked && service ? (
+              <Card
+                withBorder
+                padding="lg"
+                radius="md"
+                component="section"
+                aria-labelledby="app-readonly-title"
+              >
+                <Title order={2} size="h4" id="app-readonly-title">
+                  {t('services.form.readOnlyTitle')}
+                </Title>
+                <Text size="sm" fw={600} mt="xs">
+                  {service.data.summary}
+                </Text>
+                <Text size="sm" mt="xs" mb="lg" style={{ whiteSpace: 'pre-wrap' }}>
+                  {service.data.description}
+                </Text>
+                <ServiceFacts data={service.data} />
+              </Card>
+            ) : (
+              <ApplicationForm
+                values={values}
+                set={set}
+                errors={errors}
+                standard={standard}
+                checks={items}
+                disabled={locked}
+              />
+            )}
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
             <Stack gap="md" className="svc-sticky">
@@ -373,7 +395,9 @@ function StatusNote({ service: s, requestsCount }: { service: MyService; request
     case 'rejected':
       return (
         <Alert color="red" variant="light" title={t('services.status.rejected')}>
-          {t('services.form.status.rejected')}
+          {s.approvedVersion
+            ? t('services.form.status.rejectedKeepPublic', { version: s.approvedVersion })
+            : t('services.form.status.rejected')}
           {last?.entry.action === 'reject' && last.entry.comment ? (
             <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
               {last.entry.comment}

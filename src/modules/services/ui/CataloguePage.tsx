@@ -73,6 +73,7 @@ export function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
   const standard = useStandard();
+  const comparing = useCompare().picked.length > 0;
 
   const update = (patch: Partial<CatalogueQuery>) => {
     const next = { ...query, ...patch };
@@ -103,11 +104,11 @@ export function CataloguePage() {
           </Grid>
         </Container>
       </Box>
-      <Container size="lg" py={{ base: 'lg', sm: 'xl' }} pb={120}>
+      <Container size="lg" py={{ base: 'lg', sm: 'xl' }} pb={comparing ? 140 : undefined}>
         <Stack gap="xl">
-          <About standard={standard.data} />
           <SearchForm query={query} onChange={update} />
           <Results query={query} />
+          <About standard={standard.data} />
           <SubsidyPromo />
         </Stack>
       </Container>
@@ -179,10 +180,10 @@ function About({ standard }: { standard: Standard | undefined }) {
       <Text c="dimmed" mb="md" maw={760}>
         {t('services.about.lead')}
       </Text>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing={{ base: 'xs', sm: 'md' }}>
         {items.map((it) => (
           <Card key={it.key} withBorder padding="md" radius="md">
-            <ThemeIcon size={40} radius="md" variant="light" color="teal" mb="xs">
+            <ThemeIcon size={40} radius="md" variant="light" color="teal" mb="xs" aria-hidden="true">
               {it.icon}
             </ThemeIcon>
             <Text fw={700}>{t(`services.about.${it.key}.title`)}</Text>
@@ -210,7 +211,6 @@ function About({ standard }: { standard: Standard | undefined }) {
         {tier2 ? (
           <Text size="sm" mt={4}>
             {t('services.about.tier2', { description: tier2.description })}
-            {tier2.capsNote ? ` ${tier2.capsNote}` : ''}
           </Text>
         ) : null}
         <Text size="xs" c="dimmed" mt={6}>
@@ -409,7 +409,7 @@ function ServiceCard({ service: s }: { service: PublicService }) {
         <TierBadge tier={a.tier} />
       </Group>
       <Title order={3} size="h4" id={headingId} lh={1.35}>
-        <Anchor component={Link} to={`/services/${s.id}`} c="dark" className="svc-card-link">
+        <Anchor component={Link} to={`/services/${s.id}`} c="dark" fw={700} className="svc-card-link">
           {a.name}
         </Anchor>
       </Title>

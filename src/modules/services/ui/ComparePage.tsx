@@ -149,8 +149,9 @@ export function ComparePage() {
           <>
             {error ? <ErrorAlert error={error} title={t('services.compare.someMissing')} /> : null}
             <Card withBorder padding={0} radius="md">
-              <Table.ScrollContainer minWidth={200 + services.length * 220}>
+              <Table.ScrollContainer minWidth={120 + services.length * 210}>
                 <Table
+                  layout="fixed"
                   verticalSpacing="sm"
                   horizontalSpacing="md"
                   striped
@@ -162,7 +163,7 @@ export function ComparePage() {
                   </Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col" w={170}>
+                      <Table.Th scope="col" className="svc-compare-label">
                         <Text size="sm" c="dimmed">
                           {t('services.compare.item')}
                         </Text>

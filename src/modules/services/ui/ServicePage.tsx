@@ -19,19 +19,27 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, errorMessage } from '../../../../web/src/api.ts';
 import { ErrorAlert, useDocumentTitle } from '../../../../web/src/components/Page.tsx';
 import { formatDate } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
-import { IconArrowRight, IconCheck, IconMessage } from '../../../../web/src/icons.tsx';
+import {
+  IconActivity,
+  IconArrowRight,
+  IconCheck,
+  IconGlobe,
+  IconLifebuoy,
+  IconMessage,
+  IconShieldCheck,
+} from '../../../../web/src/icons.tsx';
 import { activeOrg, useMe } from '../../../../web/src/me.ts';
 import { CompareBar } from './CataloguePage.tsx';
 import { useCompare } from './compare-store.ts';
-import { PriceLines, TierBadge, TypeBadge } from './parts.tsx';
-import { ServiceFacts } from './ServiceFacts.tsx';
+import { PriceLines, prefectureText, TierBadge, TypeBadge } from './parts.tsx';
+import { monitoringText, onsiteText, ServiceFacts } from './ServiceFacts.tsx';
 import { type PublicService, requirementsFor, usePublicService, useStandard, yen } from './services-api.ts';
 
 /** /services/:id — one registered service, the requirements it meets, and the contact form. */
@@ -99,9 +107,31 @@ function ServiceView({ service: s }: { service: PublicService }) {
           <Text mt="sm" maw={760}>
             {a.summary}
           </Text>
+          <Group gap="xs" mt="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            <Highlight
+              icon={<IconActivity size={16} />}
+              label={t('services.card.monitoring')}
+              value={monitoringText(a, t)}
+            />
+            <Highlight
+              icon={<IconLifebuoy size={16} />}
+              label={t('services.card.onsite')}
+              value={onsiteText(a, t)}
+            />
+            <Highlight
+              icon={<IconShieldCheck size={16} />}
+              label={t('services.card.insurance')}
+              value={a.insurance ? a.insurance.insurer : t('services.facts.insuranceNone')}
+            />
+            <Highlight
+              icon={<IconGlobe size={16} />}
+              label={t('services.card.area')}
+              value={prefectureText(a.prefectures, lang, t, 3)}
+            />
+          </Group>
         </Container>
       </Box>
-      <Container size="lg" py={{ base: 'lg', sm: 'xl' }} pb={120}>
+      <Container size="lg" py={{ base: 'lg', sm: 'xl' }} pb={compare.picked.length ? 140 : undefined}>
         <Grid gap="xl">
           <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
             <Card withBorder padding="lg" radius="md" shadow="sm" className="svc-sticky">
@@ -169,6 +199,22 @@ function ServiceView({ service: s }: { service: PublicService }) {
       </Container>
       <CompareBar />
     </>
+  );
+}
+
+function Highlight({ icon, label, value }: { icon: ReactNode; label: string; value: string }) {
+  return (
+    <Group component="li" gap={6} wrap="nowrap" className="svc-highlight" px="sm" py={6}>
+      <ThemeIcon size={24} radius="xl" variant="light" color="teal" aria-hidden="true">
+        {icon}
+      </ThemeIcon>
+      <Text size="sm" lh={1.3}>
+        <Text component="span" size="xs" c="dimmed" mr={6}>
+          {label}
+        </Text>
+        {value}
+      </Text>
+    </Group>
   );
 }
 

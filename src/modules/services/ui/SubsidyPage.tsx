@@ -146,12 +146,12 @@ export function SubsidyPage() {
                       allowDecimal={false}
                       allowNegative={false}
                       suffix={lang === 'ja' ? ' か月' : ' months'}
-                      maw={200}
                       error={fields.months}
                     />
                     <Slider
                       mt="md"
                       mb="lg"
+                      mx={18}
                       min={1}
                       max={24}
                       step={1}

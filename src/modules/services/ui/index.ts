@@ -6,6 +6,7 @@ import { AdminServicePage, AdminServicesPage } from './AdminServicesPage.tsx';
 import { ApplicationPage } from './ApplicationPage.tsx';
 import { CataloguePage } from './CataloguePage.tsx';
 import { ComparePage } from './ComparePage.tsx';
+import { ProviderServicesWidget } from './DashboardWidget.tsx';
 import { ProviderServicesPage } from './ProviderServicesPage.tsx';
 import { ServicePage } from './ServicePage.tsx';
 import { ServiceRequestsPage } from './ServiceRequestsPage.tsx';
@@ -48,4 +49,5 @@ export const servicesUi: ModuleUi = {
       order: 50,
     },
   ],
+  dashboard: [{ id: 'services.provider', order: 14, element: createElement(ProviderServicesWidget) }],
 };

@@ -179,6 +179,7 @@ export function CheckList({
                   fw={700}
                   ml={8}
                   c={c.status === 'ok' ? 'teal.8' : c.status === 'fail' ? 'red.8' : 'yellow.9'}
+                  style={{ whiteSpace: 'nowrap', display: 'inline-block' }}
                 >
                   {t(`services.check.${c.status}`)}
                 </Text>

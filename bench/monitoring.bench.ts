@@ -1,0 +1,277 @@
+/**
+ * Monitoring throughput, end to end (HTTP ingest → parse → normalise → durable append →
+ * detection → alerts committed), with the baseline in the same run: PostgreSQL COPY of the
+ * same normalised rows into the same table. Needs DATABASE_URL (a throwaway database is made).
+ * A generator plants a known number of events for several rules; the run checks that every
+ * planted rule fired and reports the dedup counts.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { buildApp } from '../src/app.ts';
+import { ensureOperator } from '../src/kernel/auth/operator.ts';
+import { loadConfig } from '../src/kernel/config.ts';
+import { openDatabase } from '../src/kernel/db/client.ts';
+import { createMemoryMailer } from '../src/kernel/testing/memory-mailer.ts';
+import { parseLine } from '../src/modules/monitoring/monitoring.parse.ts';
+import { monitoringRuntime } from '../src/modules/monitoring/monitoring.routes.ts';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+const BATCH = 1000;
+const CONCURRENCY = 4;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+/** A realistic mix: FortiGate traffic/UTM, RFC 5424, CEF, EVE alerts and flows, EDR-like ECS. */
+export function generate(n: number) {
+  const lines: string[] = [];
+  const planted = { 'malware-detected': 0, 'brute-force-login': 0, 'ransomware-behaviour': 0 };
+  const ts = () => new Date().toISOString();
+  for (let i = 0; i < n; i++) {
+    const k = i % 50;
+    const ip = `192.168.${(i >> 8) & 255}.${i & 255}`;
+    if (k === 0) {
+      lines.push(
+        JSON.stringify({
+          '@timestamp': ts(),
+          event: { kind: 'alert', category: 'malware', action: 'detected', outcome: 'success' },
+          host: { name: `pc-${i % 7}` },
+          file: { name: 'invoice.exe' },
+          seq: i,
+        }),
+      );
+      planted['malware-detected']++;
+    } else if (k === 1) {
+      lines.push(
+        JSON.stringify({
+          '@timestamp': ts(),
+          event: { category: 'authentication', outcome: 'failure' },
+          source: { ip: '203.0.113.66' },
+          user: { name: 'admin' },
+          seq: i,
+        }),
+      );
+      planted['brute-force-login']++;
+    } else if (k === 2 && i % 1000 === 2) {
+      lines.push(
+        JSON.stringify({
+          '@timestamp': ts(),
+          event: { category: 'process' },
+          host: { name: 'pc-fin' },
+          process: { name: 'cmd.exe', command_line: 'vssadmin delete shadows /all /quiet' },
+          seq: i,
+        }),
+      );
+      planted['ransomware-behaviour']++;
+    } else if (k < 20) {
+      lines.push(
+        `<189>date=2026-11-21 time=10:01:02 devname="FG60F" devid="FG6H0F" logid="0000000013" type="traffic" subtype="forward" srcip=${ip} srcport=${40000 + (i % 20000)} dstip=198.51.100.${i % 200} dstport=443 action="accept" service="HTTPS" sentbyte=${i} seq=${i}`,
+      );
+    } else if (k < 30) {
+      lines.push(
+        `<165>1 2026-11-21T10:00:00.${String(i % 1000).padStart(3, '0')}+09:00 fw01 app - ID47 [meta@32473 seq="${i}"] connection closed from ${ip}`,
+      );
+    } else if (k < 35) {
+      lines.push(
+        `CEF:0|Vendor|Gateway|1.0|100|Allowed \\| traffic|3|src=${ip} dst=203.0.113.9 spt=${i % 60000} dpt=80 act=allow cs1=${i}`,
+      );
+    } else if (k < 45) {
+      lines.push(
+        JSON.stringify({
+          timestamp: ts(),
+          event_type: 'flow',
+          src_ip: ip,
+          src_port: 1000 + (i % 50000),
+          dest_ip: '198.51.100.1',
+          dest_port: 53,
+          proto: 'UDP',
+          flow_id: i,
+        }),
+      );
+    } else {
+      lines.push(
+        JSON.stringify({
+          '@timestamp': ts(),
+          event: { category: 'process', action: 'start' },
+          host: { name: `pc-${i % 30}` },
+          process: { name: 'chrome.exe', command_line: `chrome.exe --type=renderer ${i}` },
+        }),
+      );
+    }
+  }
+  return { lines, planted };
+}
+
+async function main() {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.log('monitoring bench: set DATABASE_URL (the COPY baseline needs PostgreSQL)');
+    return;
+  }
+  const name = `mamori_mon_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: u.toString() });
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'mamori-mon-bench-'));
+  try {
+    await database.migrate();
+    const port = await freePort();
+    const config = loadConfig(
+      { LOG_LEVEL: 'silent', MAMORI_RATE_LIMIT: 'off', SYSLOG_PORT: '0' },
+      { dataDir, port },
+    );
+    const app = await buildApp(config, { database, mailer: createMemoryMailer(), logger: false });
+    await app.listen({ host: '127.0.0.1', port });
+    const base = `http://127.0.0.1:${port}`;
+    await ensureOperator(app.mamori, { email: 'bench@example.test', password: 'bench-password-1' });
+    const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ email: 'bench@example.test', password: 'bench-password-1' }),
+    });
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const json = { 'content-type': 'application/json', cookie, origin: base };
+    const org = await (
+      await fetch(`${base}/api/v1/orgs`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({
+          name: 'ベンチ',
+          kind: 'sme',
+          prefecture: '13',
+          industry: 'E',
+          employees: '6-20',
+        }),
+      })
+    ).json();
+    const sensor = await (
+      await fetch(`${base}/api/v1/orgs/${org.id}/sensors`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ name: 'FG', kind: 'utm' }),
+      })
+    ).json();
+    const { lines, planted } = generate(EVENTS);
+    const rules = (await (await fetch(`${base}/api/v1/monitoring/rules`)).json()).length;
+
+    // --- the pipeline ---
+    const cpu0 = process.cpuUsage();
+    const started = performance.now();
+    let next = 0;
+    const send = async () => {
+      while (next < lines.length) {
+        const chunk = lines.slice(next, next + BATCH);
+        next += BATCH;
+        const res = await fetch(`${base}/api/v1/ingest`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${sensor.token}`, 'content-type': 'application/x-ndjson' },
+          body: chunk.join('\n'),
+        });
+        if (res.status !== 202) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, send));
+    const worker = monitoringRuntime(app.mamori)?.worker;
+    await worker?.drain();
+    const pipelineMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpu0);
+    const alerts = await database.db.execute(
+      sql`select rule_id, count(*)::int as alerts, sum(count)::int as hits from monitoring_alert group by rule_id order by rule_id`,
+    );
+    const [stored] = (
+      (await database.db.execute(sql`select count(*)::int as n from monitoring_event`)) as unknown as {
+        rows: Array<{ n: number }>;
+      }
+    ).rows;
+
+    // --- the baseline: COPY the same normalised rows into the same table ---
+    const rows = lines.map((line, i) => {
+      const p = parseLine(line, { receivedAt: new Date() });
+      const fields = p.ok ? p.event.fields : { message: line };
+      const esc = (s: string) =>
+        s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+      return [
+        org.id,
+        sensor.id,
+        createHash('sha256').update(`copy${i}`).digest('hex'),
+        new Date().toISOString(),
+        new Date().toISOString(),
+        p.ok ? p.event.format : 'x',
+        'copy',
+        esc(line),
+        esc(JSON.stringify(fields)),
+        't',
+      ].join('\t');
+    });
+    const client = new pg.Client({ connectionString: u.toString() });
+    await client.connect();
+    const copyStarted = performance.now();
+    await pipeline(
+      Readable.from(rows.map((r) => `${r}\n`)),
+      client.query(
+        copyFrom(
+          'COPY monitoring_event (org_id, sensor_id, event_hash, received_at, ts, format, source, raw, fields, detected) FROM STDIN',
+        ),
+      ),
+    );
+    const copyMs = performance.now() - copyStarted;
+    await client.end();
+
+    const eps = Math.round((EVENTS / pipelineMs) * 1000);
+    const copyEps = Math.round((EVENTS / copyMs) * 1000);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    console.log(
+      JSON.stringify(
+        {
+          backend: 'postgres',
+          events: EVENTS,
+          rules,
+          stored: stored?.n,
+          pipeline: {
+            ms: Math.round(pipelineMs),
+            eventsPerSecond: eps,
+            eventsPerCpuSecondOfServerProcess: Math.round(EVENTS / cpuSeconds),
+          },
+          copyBaseline: { ms: Math.round(copyMs), eventsPerSecond: copyEps },
+          ratioToCopy: Math.round((eps / copyEps) * 100) / 100,
+          goal: '>= 0.5 of COPY',
+          planted,
+          alerts: (alerts as unknown as { rows: unknown[] }).rows,
+        },
+        null,
+        2,
+      ),
+    );
+    await app.close();
+  } finally {
+    await database.close();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`).finally(() => c.end());
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
