@@ -13,6 +13,7 @@ import {
   type TestUser,
 } from '../../kernel/testing/test-app.ts';
 import type { Answer } from './diagnosis.bank.ts';
+import { scoreDto } from './diagnosis.schema.ts';
 import { sendReviewReminders } from './diagnosis.service.ts';
 
 let t: TestApp;
@@ -78,6 +79,8 @@ describe('POST /api/v1/diagnosis/score (no account)', () => {
       [20, 'unknown'],
     ]);
     expect(r.weakItems[0].advice.length).toBeGreaterThan(10);
+    // The route skips response re-validation for speed: the presenter must still match the schema.
+    expect(scoreDto.strict().safeParse(r).success).toBe(true);
     expect(r.weakItems[0].actions.length).toBeGreaterThanOrEqual(2);
   });
 

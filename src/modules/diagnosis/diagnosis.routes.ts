@@ -39,7 +39,12 @@ export async function diagnosisRoutes(fastify: FastifyInstance, ctx: ModuleConte
 
   app.post(
     '/api/v1/diagnosis/score',
-    { schema: { tags, body: answersBody, response: { 200: scoreDto } } },
+    {
+      schema: { tags, body: answersBody, response: { 200: scoreDto } },
+      // The hot public route: its presenter already builds exactly the documented shape,
+      // so skip re-validating the response (the schema still documents it).
+      serializerCompiler: () => (data) => JSON.stringify(data),
+    },
     async (req) => service.scoreAnswers(req.body.answers, req.lang),
   );
 
