@@ -193,6 +193,7 @@ async function main() {
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, send));
+    const ingestMs = performance.now() - started;
     const worker = monitoringRuntime(app.mamori)?.worker;
     await worker?.drain();
     const pipelineMs = performance.now() - started;
@@ -251,6 +252,7 @@ async function main() {
           stored: stored?.n,
           pipeline: {
             ms: Math.round(pipelineMs),
+            ingestMs: Math.round(ingestMs),
             eventsPerSecond: eps,
             eventsPerCpuSecondOfServerProcess: Math.round(EVENTS / cpuSeconds),
           },
