@@ -29,6 +29,24 @@ describe('the item bank', () => {
   });
 });
 
+describe('the pre-serialised score', () => {
+  it('is exactly the presented score, for any answers and both languages', async () => {
+    const { scoreAnswers, scoreAnswersJson } = await import('./diagnosis.service.ts');
+    const answer = fc.constantFrom<Answer>('yes', 'partial', 'no', 'unknown');
+    fc.assert(
+      fc.property(
+        fc.array(answer, { minLength: 25, maxLength: 25 }),
+        fc.constantFrom<'ja' | 'en'>('ja', 'en'),
+        (list, lang) => {
+          const a = Object.fromEntries(list.map((x, i) => [String(i + 1), x]));
+          expect(JSON.parse(scoreAnswersJson(a, lang))).toEqual(scoreAnswers(a, lang));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('score', () => {
   it('gives 100 and "complete" when everything is done', () => {
     const s = score(bank, all('yes'));
