@@ -66,6 +66,30 @@ export function PublicHeader() {
   );
 }
 
+/** The footer's link columns: a heading and its links (i18n keys). */
+const FOOTER_COLUMNS: { title: string; links: { to: string; label: string }[] }[] = [
+  {
+    title: 'common.footer.account',
+    links: [
+      { to: '/sign-up', label: 'common.signUpFree' },
+      { to: '/sign-in', label: 'common.signIn' },
+      { to: '/forgot-password', label: 'auth.signIn.forgot' },
+    ],
+  },
+  {
+    title: 'common.footer.explore',
+    links: [
+      { to: '/diagnosis', label: 'home.features.diagnosis.title' },
+      { to: '/learning', label: 'home.features.learning.title' },
+      { to: '/declarations', label: 'common.footer.registry' },
+      { to: '/services', label: 'services.footer.catalogue' },
+      { to: '/subsidy', label: 'services.footer.subsidy' },
+      { to: '/presenters', label: 'directory.footer.presenters' },
+      { to: '/directory', label: 'directory.footer.providers' },
+    ],
+  },
+];
+
 export function PublicFooter() {
   const { t } = useTranslation();
   const year = new Date().getFullYear();
@@ -79,46 +103,18 @@ export function PublicFooter() {
               {t('common.footer.tagline')}
             </Text>
           </Stack>
-          <Stack gap={6}>
-            <Text fw={700} size="sm">
-              {t('common.footer.account')}
-            </Text>
-            <Anchor component={Link} to="/sign-up" c="white" size="sm">
-              {t('common.signUpFree')}
-            </Anchor>
-            <Anchor component={Link} to="/sign-in" c="white" size="sm">
-              {t('common.signIn')}
-            </Anchor>
-            <Anchor component={Link} to="/forgot-password" c="white" size="sm">
-              {t('auth.signIn.forgot')}
-            </Anchor>
-          </Stack>
-          <Stack gap={6}>
-            <Text fw={700} size="sm">
-              {t('common.footer.explore')}
-            </Text>
-            <Anchor component={Link} to="/diagnosis" c="white" size="sm">
-              {t('home.features.diagnosis.title')}
-            </Anchor>
-            <Anchor component={Link} to="/learning" c="white" size="sm">
-              {t('home.features.learning.title')}
-            </Anchor>
-            <Anchor component={Link} to="/declarations" c="white" size="sm">
-              {t('common.footer.registry')}
-            </Anchor>
-            <Anchor component={Link} to="/services" c="white" size="sm">
-              {t('services.footer.catalogue')}
-            </Anchor>
-            <Anchor component={Link} to="/subsidy" c="white" size="sm">
-              {t('services.footer.subsidy')}
-            </Anchor>
-            <Anchor component={Link} to="/presenters" c="white" size="sm">
-              {t('directory.footer.presenters')}
-            </Anchor>
-            <Anchor component={Link} to="/directory" c="white" size="sm">
-              {t('directory.footer.providers')}
-            </Anchor>
-          </Stack>
+          {FOOTER_COLUMNS.map((column) => (
+            <Stack key={column.title} gap={6}>
+              <Text fw={700} size="sm">
+                {t(column.title)}
+              </Text>
+              {column.links.map((link) => (
+                <Anchor key={link.to} component={Link} to={link.to} c="white" size="sm">
+                  {t(link.label)}
+                </Anchor>
+              ))}
+            </Stack>
+          ))}
           <Stack gap={6}>
             <Text fw={700} size="sm">
               {t('common.footer.about')}

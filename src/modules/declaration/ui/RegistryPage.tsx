@@ -9,15 +9,12 @@ import {
   Group,
   Modal,
   Pagination,
-  SegmentedControl,
-  Select,
   SimpleGrid,
   Skeleton,
   Stack,
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
   useMatches,
   VisuallyHidden,
@@ -29,11 +26,20 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../../../web/src/api.ts';
 import { ErrorAlert, useDocumentTitle } from '../../../../web/src/components/Page.tsx';
+import { PublicHero } from '../../../../web/src/components/PublicHero.tsx';
+import { EmptyState, ResultsSection } from '../../../../web/src/components/Results.tsx';
+import {
+  IndustrySelect,
+  PrefectureSelect,
+  SearchBox,
+  SearchPanel,
+  SegmentedFilter,
+  useSearchText,
+} from '../../../../web/src/components/SearchPanel.tsx';
 import { formatDate, formatNumber } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
-import { IconSearch } from '../../../../web/src/icons.tsx';
 import { useMe } from '../../../../web/src/me.ts';
-import { INDUSTRIES, PREFECTURES, refLabel, refOptions } from '../../../../web/src/reference.ts';
+import { INDUSTRIES, PREFECTURES, refLabel } from '../../../../web/src/reference.ts';
 import {
   type Declaration,
   REGISTRY_KEY,
@@ -78,26 +84,14 @@ export function RegistryPage() {
 
   return (
     <>
-      <Box className="hero" py={{ base: 32, sm: 48 }}>
-        <Container size="lg">
-          <Grid gap="xl" align="center">
-            <Grid.Col span={{ base: 12, md: 7 }}>
-              <Text size="sm" fw={700} c="teal.1" tt="uppercase" mb={4}>
-                SECURITY ACTION
-              </Text>
-              <Title order={1} c="white" fz={{ base: 26, sm: 34 }}>
-                {t('declaration.registry.title')}
-              </Title>
-              <Text c="brand.0" mt="sm" maw={620}>
-                {t('declaration.registry.lead')}
-              </Text>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 5 }}>
-              <HeroFigures stats={stats.data} loading={stats.isPending} />
-            </Grid.Col>
-          </Grid>
-        </Container>
-      </Box>
+      <PublicHero
+        kicker="SECURITY ACTION"
+        title={t('declaration.registry.title')}
+        lead={t('declaration.registry.lead')}
+        leadWidth={620}
+        aside={<HeroFigures stats={stats.data} loading={stats.isPending} />}
+        uppercaseKicker
+      />
       <Container size="lg" py={{ base: 'lg', sm: 'xl' }} px={{ base: 'md', sm: 'md' }}>
         <Stack gap="xl">
           <SearchForm query={query} onChange={update} />
@@ -148,93 +142,61 @@ function SearchForm({
   onChange: (p: Partial<RegistryQuery>) => void;
 }) {
   const { t } = useTranslation();
-  const lang = useLang();
-  const [text, setText] = useState(query.q ?? '');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onChange({ q: text.trim() || undefined });
-  };
+  const _lang = useLang();
+  const { text, setText, submit } = useSearchText(query.q, (q) => onChange({ q }));
   const filtered = Boolean(query.q || query.prefecture || query.industry || query.star);
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="registry-search-title" shadow="xs">
-      <Title order={2} size="h4" id="registry-search-title" mb="md">
-        {t('declaration.registry.searchTitle')}
-      </Title>
-      <form onSubmit={submit}>
-        <Stack gap="md">
-          <Group gap="sm" align="flex-end" wrap="nowrap">
-            <TextInput
-              label={t('declaration.registry.q')}
-              placeholder={t('declaration.registry.qPlaceholder')}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              leftSection={<IconSearch size={16} />}
-              style={{ flex: 1, minWidth: 0 }}
-              maxLength={100}
-              type="search"
+    <SearchPanel
+      id="registry-search-title"
+      title={t('declaration.registry.searchTitle')}
+      onSubmit={submit}
+      filtered={filtered}
+      onClear={() => {
+        setText('');
+        onChange({ q: undefined, prefecture: undefined, industry: undefined, star: undefined });
+      }}
+    >
+      <Stack gap="md">
+        <SearchBox
+          label={t('declaration.registry.q')}
+          placeholder={t('declaration.registry.qPlaceholder')}
+          value={text}
+          onChange={setText}
+          submitLabel={t('declaration.registry.search')}
+        />
+        <Grid gap="md" align="flex-end">
+          <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+            <PrefectureSelect
+              label={t('declaration.registry.prefecture')}
+              value={query.prefecture}
+              onChange={(prefecture) => onChange({ prefecture })}
+              placeholder={t('declaration.registry.all')}
             />
-            <Button type="submit">{t('declaration.registry.search')}</Button>
-          </Group>
-          <Grid gap="md" align="flex-end">
-            <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-              <Select
-                label={t('declaration.registry.prefecture')}
-                data={refOptions(PREFECTURES, lang)}
-                value={query.prefecture ?? null}
-                onChange={(v) => onChange({ prefecture: v ?? undefined })}
-                placeholder={t('declaration.registry.all')}
-                searchable
-                clearable
-                nothingFoundMessage={t('common.nothingFound')}
-                comboboxProps={{ withinPortal: true }}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6, md: 5 }}>
-              <Select
-                label={t('declaration.registry.industry')}
-                data={refOptions(INDUSTRIES, lang)}
-                value={query.industry ?? null}
-                onChange={(v) => onChange({ industry: v ?? undefined })}
-                placeholder={t('declaration.registry.all')}
-                searchable
-                clearable
-                nothingFoundMessage={t('common.nothingFound')}
-                comboboxProps={{ withinPortal: true }}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 4 }}>
-              <Text component="span" size="sm" fw={500} display="block" mb={4} id="registry-star-label">
-                {t('declaration.registry.level')}
-              </Text>
-              <SegmentedControl
-                fullWidth
-                aria-labelledby="registry-star-label"
-                value={query.star ? String(query.star) : 'all'}
-                onChange={(v) => onChange({ star: v === 'all' ? undefined : Number(v) })}
-                data={[
-                  { value: 'all', label: t('declaration.registry.all') },
-                  { value: '1', label: '★' },
-                  { value: '2', label: '★★' },
-                ]}
-              />
-            </Grid.Col>
-          </Grid>
-          {filtered ? (
-            <Group justify="flex-end">
-              <Button
-                variant="subtle"
-                onClick={() => {
-                  setText('');
-                  onChange({ q: undefined, prefecture: undefined, industry: undefined, star: undefined });
-                }}
-              >
-                {t('common.clear')}
-              </Button>
-            </Group>
-          ) : null}
-        </Stack>
-      </form>
-    </Card>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, md: 5 }}>
+            <IndustrySelect
+              label={t('declaration.registry.industry')}
+              value={query.industry}
+              onChange={(industry) => onChange({ industry })}
+              placeholder={t('declaration.registry.all')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <SegmentedFilter
+              id="registry-star-label"
+              label={t('declaration.registry.level')}
+              value={query.star ? String(query.star) : 'all'}
+              onChange={(v) => onChange({ star: v === 'all' ? undefined : Number(v) })}
+              data={[
+                { value: 'all', label: t('declaration.registry.all') },
+                { value: '1', label: '★' },
+                { value: '2', label: '★★' },
+              ]}
+            />
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    </SearchPanel>
   );
 }
 
@@ -251,23 +213,21 @@ function Results({ query, onPage }: { query: RegistryQuery; onPage: (page: numbe
   const last = result.data ? Math.min(result.data.total, first + result.data.items.length - 1) : 0;
 
   return (
-    <Box component="section" aria-labelledby="registry-results-title">
-      <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
-        <Title order={2} size="h3" id="registry-results-title">
-          {t('declaration.registry.resultsTitle')}
-        </Title>
-        {result.data ? (
-          <Text size="sm" c="dimmed" role="status">
-            {result.data.total === 0
-              ? t('declaration.registry.none')
-              : t('declaration.registry.count', {
-                  total: formatNumber(result.data.total, lang),
-                  first,
-                  last,
-                })}
-          </Text>
-        ) : null}
-      </Group>
+    <ResultsSection
+      id="registry-results-title"
+      title={t('declaration.registry.resultsTitle')}
+      count={
+        result.data
+          ? result.data.total === 0
+            ? t('declaration.registry.none')
+            : t('declaration.registry.count', {
+                total: formatNumber(result.data.total, lang),
+                first,
+                last,
+              })
+          : null
+      }
+    >
       {result.isPending ? (
         <Stack gap="xs">
           {[0, 1, 2].map((i) => (
@@ -277,11 +237,7 @@ function Results({ query, onPage }: { query: RegistryQuery; onPage: (page: numbe
       ) : result.isError ? (
         <ErrorAlert error={result.error} />
       ) : result.data.items.length === 0 ? (
-        <Card withBorder padding="xl">
-          <Text c="dimmed" ta="center">
-            {t('declaration.registry.noneBody')}
-          </Text>
-        </Card>
+        <EmptyState>{t('declaration.registry.noneBody')}</EmptyState>
       ) : wide ? (
         <Card withBorder padding={0} style={{ opacity: result.isPlaceholderData ? 0.6 : 1 }}>
           <Table.ScrollContainer minWidth={720}>
@@ -416,7 +372,7 @@ function Results({ query, onPage }: { query: RegistryQuery; onPage: (page: numbe
         </Group>
       ) : null}
       {operator ? <RevokeModal target={revoking} onClose={() => setRevoking(null)} /> : null}
-    </Box>
+    </ResultsSection>
   );
 }
 
@@ -523,11 +479,7 @@ function Statistics({
         {t('declaration.registry.statsLead')}
       </Text>
       {rows.length === 0 ? (
-        <Card withBorder padding="xl">
-          <Text c="dimmed" ta="center">
-            {t('declaration.registry.noStats')}
-          </Text>
-        </Card>
+        <EmptyState>{t('declaration.registry.noStats')}</EmptyState>
       ) : (
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 7 }}>

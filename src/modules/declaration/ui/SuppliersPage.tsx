@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -19,6 +18,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError, api, errorMessage } from '../../../../web/src/api.ts';
+import { FormCard } from '../../../../web/src/components/FormCard.tsx';
 import { ErrorAlert, PageHeader, PageLoader } from '../../../../web/src/components/Page.tsx';
 import { formatDate } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
@@ -116,64 +116,55 @@ function AddSupplier({ orgId }: { orgId: string }) {
       : null;
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="supplier-add-title">
-      <Title order={2} size="h4" id="supplier-add-title">
-        {t('declaration.suppliers.addTitle')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('declaration.suppliers.addLead')}
-      </Text>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          {general ? (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          ) : null}
+    <FormCard
+      id="supplier-add-title"
+      title={t('declaration.suppliers.addTitle')}
+      lead={t('declaration.suppliers.addLead')}
+      onSubmit={submit}
+      error={general}
+      actions={
+        <Button type="submit" loading={add.isPending} leftSection={<IconPlus size={16} />}>
+          {t('declaration.suppliers.add')}
+        </Button>
+      }
+    >
+      <TextInput
+        label={t('declaration.suppliers.label')}
+        description={t('declaration.suppliers.labelHint')}
+        value={label}
+        onChange={(e) => setLabel(e.currentTarget.value)}
+        error={errors.label}
+        required
+        maxLength={200}
+      />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, sm: 6 }}>
           <TextInput
-            label={t('declaration.suppliers.label')}
-            description={t('declaration.suppliers.labelHint')}
-            value={label}
-            onChange={(e) => setLabel(e.currentTarget.value)}
-            error={errors.label}
-            required
-            maxLength={200}
+            label={t('declaration.suppliers.declarationId')}
+            description={t('declaration.suppliers.declarationIdHint')}
+            placeholder="SA-1234-ABCD"
+            value={declarationId}
+            onChange={(e) => setDeclarationId(e.currentTarget.value)}
+            error={errors.declarationId}
+            maxLength={32}
+            autoCapitalize="characters"
           />
-          <Grid gap="md">
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                label={t('declaration.suppliers.declarationId')}
-                description={t('declaration.suppliers.declarationIdHint')}
-                placeholder="SA-1234-ABCD"
-                value={declarationId}
-                onChange={(e) => setDeclarationId(e.currentTarget.value)}
-                error={errors.declarationId}
-                maxLength={32}
-                autoCapitalize="characters"
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                label={t('declaration.suppliers.corporateNumber')}
-                description={t('declaration.suppliers.corporateNumberHint')}
-                placeholder="7000012050002"
-                value={corporateNumber}
-                onChange={(e) => setCorporateNumber(e.currentTarget.value)}
-                onBlur={() => setCorporateNumber(normaliseDigits(corporateNumber))}
-                error={errors.corporateNumber}
-                inputMode="numeric"
-                maxLength={20}
-              />
-            </Grid.Col>
-          </Grid>
-          <Group justify="flex-end">
-            <Button type="submit" loading={add.isPending} leftSection={<IconPlus size={16} />}>
-              {t('declaration.suppliers.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput
+            label={t('declaration.suppliers.corporateNumber')}
+            description={t('declaration.suppliers.corporateNumberHint')}
+            placeholder="7000012050002"
+            value={corporateNumber}
+            onChange={(e) => setCorporateNumber(e.currentTarget.value)}
+            onBlur={() => setCorporateNumber(normaliseDigits(corporateNumber))}
+            error={errors.corporateNumber}
+            inputMode="numeric"
+            maxLength={20}
+          />
+        </Grid.Col>
+      </Grid>
+    </FormCard>
   );
 }
 

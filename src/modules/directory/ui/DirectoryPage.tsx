@@ -1,27 +1,20 @@
-import {
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  Card,
-  Container,
-  Grid,
-  Group,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Anchor, Badge, Box, Button, Card, Container, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorAlert, useDocumentTitle } from '../../../../web/src/components/Page.tsx';
+import { useDocumentTitle } from '../../../../web/src/components/Page.tsx';
+import { PublicHero } from '../../../../web/src/components/PublicHero.tsx';
+import { CardGridResults, ResultsSection } from '../../../../web/src/components/Results.tsx';
+import {
+  FilterSelect,
+  IndustrySelect,
+  PrefectureSelect,
+  SearchBox,
+  SearchPanel,
+  useSearchText,
+} from '../../../../web/src/components/SearchPanel.tsx';
 import { useLang } from '../../../../web/src/i18n.ts';
-import { IconArrowRight, IconGlobe, IconSearch } from '../../../../web/src/icons.tsx';
-import { INDUSTRIES, PREFECTURES, refLabel, refOptions } from '../../../../web/src/reference.ts';
+import { IconArrowRight, IconGlobe } from '../../../../web/src/icons.tsx';
+import { INDUSTRIES, refLabel } from '../../../../web/src/reference.ts';
 import {
   type DirectoryQuery,
   type Listing,
@@ -44,19 +37,12 @@ export function DirectoryPage() {
     setParams(toParams({ ...query, ...patch }), { preventScrollReset: true });
   return (
     <>
-      <Box className="hero" py={{ base: 32, sm: 48 }}>
-        <Container size="lg">
-          <Text size="sm" fw={700} c="teal.1" mb={4}>
-            {t('directory.list.kicker')}
-          </Text>
-          <Title order={1} c="white" fz={{ base: 26, sm: 34 }}>
-            {t('directory.list.title')}
-          </Title>
-          <Text c="brand.0" mt="sm" maw={680}>
-            {t('directory.list.lead')}
-          </Text>
-        </Container>
-      </Box>
+      <PublicHero
+        kicker={t('directory.list.kicker')}
+        title={t('directory.list.title')}
+        lead={t('directory.list.lead')}
+        leadWidth={680}
+      />
       <Container size="lg" py={{ base: 'lg', sm: 'xl' }}>
         <Stack gap="xl">
           <SearchForm query={query} onChange={update} />
@@ -95,89 +81,58 @@ function SearchForm({
   onChange: (p: Partial<DirectoryQuery>) => void;
 }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const lists = useLists();
-  const [text, setText] = useState(query.q ?? '');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onChange({ q: text.trim() || undefined });
-  };
+  const { text, setText, submit } = useSearchText(query.q, (q) => onChange({ q }));
   const filtered = Boolean(query.q || query.category || query.prefecture || query.industry);
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="dir-search-title" shadow="xs">
-      <Title order={2} size="h4" id="dir-search-title" mb="md">
-        {t('directory.list.searchTitle')}
-      </Title>
-      <form onSubmit={submit}>
-        <Grid gap="md" align="flex-end">
-          <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-            <Select
-              label={t('directory.list.category')}
-              data={(lists.data?.categories ?? []).map((c) => ({ value: c.id, label: c.label }))}
-              value={query.category ?? null}
-              onChange={(v) => onChange({ category: v ?? undefined })}
-              placeholder={t('directory.all')}
-              clearable
-              comboboxProps={{ withinPortal: true }}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-            <Select
-              label={t('directory.list.prefecture')}
-              data={refOptions(PREFECTURES, lang)}
-              value={query.prefecture ?? null}
-              onChange={(v) => onChange({ prefecture: v ?? undefined })}
-              placeholder={t('directory.all')}
-              searchable
-              clearable
-              nothingFoundMessage={t('common.nothingFound')}
-              comboboxProps={{ withinPortal: true }}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 4 }}>
-            <Select
-              label={t('directory.list.industry')}
-              data={refOptions(INDUSTRIES, lang)}
-              value={query.industry ?? null}
-              onChange={(v) => onChange({ industry: v ?? undefined })}
-              placeholder={t('directory.all')}
-              searchable
-              clearable
-              nothingFoundMessage={t('common.nothingFound')}
-              comboboxProps={{ withinPortal: true }}
-            />
-          </Grid.Col>
-          <Grid.Col span={12}>
-            <Group gap="sm" align="flex-end" wrap="nowrap">
-              <TextInput
-                label={t('directory.q')}
-                placeholder={t('directory.list.qPlaceholder')}
-                value={text}
-                onChange={(e) => setText(e.currentTarget.value)}
-                leftSection={<IconSearch size={16} />}
-                style={{ flex: 1, minWidth: 0 }}
-                maxLength={100}
-                type="search"
-              />
-              <Button type="submit">{t('directory.search')}</Button>
-            </Group>
-          </Grid.Col>
-        </Grid>
-        {filtered ? (
-          <Group justify="flex-end" mt="sm">
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setText('');
-                onChange({ q: undefined, category: undefined, prefecture: undefined, industry: undefined });
-              }}
-            >
-              {t('common.clear')}
-            </Button>
-          </Group>
-        ) : null}
-      </form>
-    </Card>
+    <SearchPanel
+      id="dir-search-title"
+      title={t('directory.list.searchTitle')}
+      onSubmit={submit}
+      filtered={filtered}
+      clearSpacing="sm"
+      onClear={() => {
+        setText('');
+        onChange({ q: undefined, category: undefined, prefecture: undefined, industry: undefined });
+      }}
+    >
+      <Grid gap="md" align="flex-end">
+        <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+          <FilterSelect
+            label={t('directory.list.category')}
+            data={(lists.data?.categories ?? []).map((c) => ({ value: c.id, label: c.label }))}
+            value={query.category}
+            onChange={(category) => onChange({ category })}
+            placeholder={t('directory.all')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+          <PrefectureSelect
+            label={t('directory.list.prefecture')}
+            value={query.prefecture}
+            onChange={(prefecture) => onChange({ prefecture })}
+            placeholder={t('directory.all')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <IndustrySelect
+            label={t('directory.list.industry')}
+            value={query.industry}
+            onChange={(industry) => onChange({ industry })}
+            placeholder={t('directory.all')}
+          />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <SearchBox
+            label={t('directory.q')}
+            placeholder={t('directory.list.qPlaceholder')}
+            value={text}
+            onChange={setText}
+            submitLabel={t('directory.search')}
+          />
+        </Grid.Col>
+      </Grid>
+    </SearchPanel>
   );
 }
 
@@ -185,46 +140,20 @@ function Results({ query }: { query: DirectoryQuery }) {
   const { t } = useTranslation();
   const result = useDirectory(query);
   return (
-    <Box component="section" aria-labelledby="dir-results-title">
-      <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
-        <Title order={2} size="h3" id="dir-results-title">
-          {t('directory.list.resultsTitle')}
-        </Title>
-        {result.data ? (
-          <Text size="sm" c="dimmed" role="status">
-            {t('directory.count', { count: result.data.items.length })}
-          </Text>
-        ) : null}
-      </Group>
-      {result.isPending ? (
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          {[0, 1].map((i) => (
-            <Skeleton key={i} h={200} radius="md" />
-          ))}
-        </SimpleGrid>
-      ) : result.isError ? (
-        <ErrorAlert error={result.error} />
-      ) : result.data.items.length === 0 ? (
-        <Card withBorder padding="xl">
-          <Text c="dimmed" ta="center">
-            {t('directory.list.none')}
-          </Text>
-        </Card>
-      ) : (
-        <SimpleGrid
-          cols={{ base: 1, sm: 2 }}
-          spacing="md"
-          component="ul"
-          m={0}
-          p={0}
-          style={{ listStyle: 'none', opacity: result.isPlaceholderData ? 0.6 : 1 }}
-        >
-          {result.data.items.map((l) => (
-            <ListingCard key={l.orgId} listing={l} />
-          ))}
-        </SimpleGrid>
-      )}
-    </Box>
+    <ResultsSection
+      id="dir-results-title"
+      title={t('directory.list.resultsTitle')}
+      count={result.data ? t('directory.count', { count: result.data.items.length }) : null}
+    >
+      <CardGridResults
+        result={result}
+        cols={{ base: 1, sm: 2 }}
+        skeleton={{ count: 2, h: 200 }}
+        empty={t('directory.list.none')}
+      >
+        {(l) => <ListingCard key={l.orgId} listing={l} />}
+      </CardGridResults>
+    </ResultsSection>
   );
 }
 

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Badge,
   Box,
   Button,
@@ -22,6 +21,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError, api, errorMessage } from '../../../../web/src/api.ts';
+import { FormCard } from '../../../../web/src/components/FormCard.tsx';
 import { ErrorAlert, PageHeader, PageLoader } from '../../../../web/src/components/Page.tsx';
 import { formatDate } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
@@ -98,50 +98,42 @@ function InviteForm({ org }: { org: Org }) {
     invite.mutate({ email: email.trim(), role });
   };
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="invite-title">
-      <Title order={2} size="h4" id="invite-title">
-        {t('orgs.invite.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('orgs.invite.lead')}
-      </Text>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
-          <Group align="flex-start" gap="sm" wrap="wrap">
-            <TextInput
-              label={t('orgs.invite.email')}
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={fields.email}
-              autoComplete="off"
-              required
-              style={{ flex: '2 1 240px' }}
-            />
-            <Select
-              label={t('orgs.invite.role')}
-              data={roleOptions(org, lang)}
-              value={role}
-              onChange={setRole}
-              error={fields.role}
-              allowDeselect={false}
-              required
-              style={{ flex: '1 1 180px' }}
-            />
-          </Group>
-          <Group justify="flex-end">
-            <Button type="submit" loading={invite.isPending} leftSection={<IconMail size={16} />}>
-              {t('orgs.invite.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard
+      id="invite-title"
+      title={t('orgs.invite.title')}
+      lead={t('orgs.invite.lead')}
+      onSubmit={submit}
+      error={error}
+      gap="sm"
+      actions={
+        <Button type="submit" loading={invite.isPending} leftSection={<IconMail size={16} />}>
+          {t('orgs.invite.submit')}
+        </Button>
+      }
+    >
+      <Group align="flex-start" gap="sm" wrap="wrap">
+        <TextInput
+          label={t('orgs.invite.email')}
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={fields.email}
+          autoComplete="off"
+          required
+          style={{ flex: '2 1 240px' }}
+        />
+        <Select
+          label={t('orgs.invite.role')}
+          data={roleOptions(org, lang)}
+          value={role}
+          onChange={setRole}
+          error={fields.role}
+          allowDeselect={false}
+          required
+          style={{ flex: '1 1 180px' }}
+        />
+      </Group>
+    </FormCard>
   );
 }
 

@@ -13,20 +13,26 @@ import {
   Group,
   NumberInput,
   Paper,
-  SegmentedControl,
-  Select,
   SimpleGrid,
   Skeleton,
   Stack,
   Text,
-  TextInput,
   ThemeIcon,
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorAlert, useDocumentTitle } from '../../../../web/src/components/Page.tsx';
+import { useDocumentTitle } from '../../../../web/src/components/Page.tsx';
+import { PublicHero } from '../../../../web/src/components/PublicHero.tsx';
+import { CardGridResults, ResultsSection } from '../../../../web/src/components/Results.tsx';
+import {
+  FilterSelect,
+  PrefectureSelect,
+  SearchBox,
+  SearchPanel,
+  SegmentedFilter,
+} from '../../../../web/src/components/SearchPanel.tsx';
 import { formatNumber } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
 import {
@@ -34,10 +40,8 @@ import {
   IconArrowRight,
   IconLifebuoy,
   IconMessage,
-  IconSearch,
   IconShieldCheck,
 } from '../../../../web/src/icons.tsx';
-import { PREFECTURES, refOptions } from '../../../../web/src/reference.ts';
 import { MAX_COMPARE, useCompare } from './compare-store.ts';
 import { PriceLines, prefectureText, TierBadge, TypeBadge } from './parts.tsx';
 import { monitoringText, onsiteText } from './ServiceFacts.tsx';
@@ -84,26 +88,13 @@ export function CataloguePage() {
 
   return (
     <>
-      <Box className="hero" py={{ base: 32, sm: 48 }}>
-        <Container size="lg">
-          <Grid gap="xl" align="center">
-            <Grid.Col span={{ base: 12, md: 7 }}>
-              <Text size="sm" fw={700} c="teal.1" mb={4}>
-                {t('services.catalogue.kicker')}
-              </Text>
-              <Title order={1} c="white" fz={{ base: 26, sm: 34 }}>
-                {t('services.catalogue.title')}
-              </Title>
-              <Text c="brand.0" mt="sm" maw={620}>
-                {t('services.catalogue.lead')}
-              </Text>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 5 }}>
-              <CapsPanel standard={standard.data} loading={standard.isPending} />
-            </Grid.Col>
-          </Grid>
-        </Container>
-      </Box>
+      <PublicHero
+        kicker={t('services.catalogue.kicker')}
+        title={t('services.catalogue.title')}
+        lead={t('services.catalogue.lead')}
+        leadWidth={620}
+        aside={<CapsPanel standard={standard.data} loading={standard.isPending} />}
+      />
       <Container size="lg" py={{ base: 'lg', sm: 'xl' }} pb={comparing ? 140 : undefined}>
         <Stack gap="xl">
           <SearchForm query={query} onChange={update} />
@@ -240,107 +231,80 @@ function SearchForm({
     query.q || query.type || query.tier || query.prefecture || query.maxMonthly !== undefined,
   );
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="svc-search-title" shadow="xs">
-      <Title order={2} size="h4" id="svc-search-title" mb="md">
-        {t('services.catalogue.searchTitle')}
-      </Title>
-      <form onSubmit={submit}>
-        <Stack gap="md">
-          <Grid gap="md" align="flex-end">
-            <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-              <Select
-                label={t('services.catalogue.type')}
-                data={SERVICE_TYPES.map((v) => ({ value: v, label: t(`services.type.${v}`) }))}
-                value={query.type ?? null}
-                onChange={(v) => onChange({ type: (v as ServiceType | null) ?? undefined })}
-                placeholder={t('services.catalogue.all')}
-                clearable
-                comboboxProps={{ withinPortal: true }}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-              <Select
-                label={t('services.catalogue.prefecture')}
-                data={refOptions(PREFECTURES, lang)}
-                value={query.prefecture ?? null}
-                onChange={(v) => onChange({ prefecture: v ?? undefined })}
-                placeholder={t('services.catalogue.all')}
-                searchable
-                clearable
-                nothingFoundMessage={t('common.nothingFound')}
-                comboboxProps={{ withinPortal: true }}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 4 }}>
-              <Text component="span" size="sm" fw={500} display="block" mb={4} id="svc-tier-label">
-                {t('services.catalogue.tier')}
-              </Text>
-              <SegmentedControl
-                fullWidth
-                aria-labelledby="svc-tier-label"
-                value={query.tier ?? 'all'}
-                onChange={(v) => onChange({ tier: v === 'all' ? undefined : (v as Tier) })}
-                data={[
-                  { value: 'all', label: t('services.catalogue.all') },
-                  { value: '1', label: t('services.tier.1') },
-                  { value: '2', label: t('services.tier.2') },
-                ]}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-              <NumberInput
-                label={t('services.catalogue.maxMonthly')}
-                description={t('services.catalogue.maxMonthlyHint')}
-                value={max}
-                onChange={setMax}
-                min={0}
-                step={1000}
-                thousandSeparator=","
-                allowDecimal={false}
-                allowNegative={false}
-                suffix={lang === 'ja' ? ' 円' : undefined}
-                prefix={lang === 'ja' ? undefined : '¥'}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6, md: 8 }}>
-              <Group gap="sm" align="flex-end" wrap="nowrap">
-                <TextInput
-                  label={t('services.catalogue.q')}
-                  placeholder={t('services.catalogue.qPlaceholder')}
-                  value={text}
-                  onChange={(e) => setText(e.currentTarget.value)}
-                  leftSection={<IconSearch size={16} />}
-                  style={{ flex: 1, minWidth: 0 }}
-                  maxLength={100}
-                  type="search"
-                />
-                <Button type="submit">{t('services.catalogue.search')}</Button>
-              </Group>
-            </Grid.Col>
-          </Grid>
-          {filtered ? (
-            <Group justify="flex-end">
-              <Button
-                variant="subtle"
-                onClick={() => {
-                  setText('');
-                  setMax('');
-                  onChange({
-                    q: undefined,
-                    type: undefined,
-                    tier: undefined,
-                    prefecture: undefined,
-                    maxMonthly: undefined,
-                  });
-                }}
-              >
-                {t('common.clear')}
-              </Button>
-            </Group>
-          ) : null}
-        </Stack>
-      </form>
-    </Card>
+    <SearchPanel
+      id="svc-search-title"
+      title={t('services.catalogue.searchTitle')}
+      onSubmit={submit}
+      filtered={filtered}
+      onClear={() => {
+        setText('');
+        setMax('');
+        onChange({
+          q: undefined,
+          type: undefined,
+          tier: undefined,
+          prefecture: undefined,
+          maxMonthly: undefined,
+        });
+      }}
+    >
+      <Grid gap="md" align="flex-end">
+        <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+          <FilterSelect
+            label={t('services.catalogue.type')}
+            data={SERVICE_TYPES.map((v) => ({ value: v, label: t(`services.type.${v}`) }))}
+            value={query.type}
+            onChange={(v) => onChange({ type: v as ServiceType | undefined })}
+            placeholder={t('services.catalogue.all')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+          <PrefectureSelect
+            label={t('services.catalogue.prefecture')}
+            value={query.prefecture}
+            onChange={(prefecture) => onChange({ prefecture })}
+            placeholder={t('services.catalogue.all')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <SegmentedFilter
+            id="svc-tier-label"
+            label={t('services.catalogue.tier')}
+            value={query.tier ?? 'all'}
+            onChange={(v) => onChange({ tier: v === 'all' ? undefined : (v as Tier) })}
+            data={[
+              { value: 'all', label: t('services.catalogue.all') },
+              { value: '1', label: t('services.tier.1') },
+              { value: '2', label: t('services.tier.2') },
+            ]}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+          <NumberInput
+            label={t('services.catalogue.maxMonthly')}
+            description={t('services.catalogue.maxMonthlyHint')}
+            value={max}
+            onChange={setMax}
+            min={0}
+            step={1000}
+            thousandSeparator=","
+            allowDecimal={false}
+            allowNegative={false}
+            suffix={lang === 'ja' ? ' 円' : undefined}
+            prefix={lang === 'ja' ? undefined : '¥'}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6, md: 8 }}>
+          <SearchBox
+            label={t('services.catalogue.q')}
+            placeholder={t('services.catalogue.qPlaceholder')}
+            value={text}
+            onChange={setText}
+            submitLabel={t('services.catalogue.search')}
+          />
+        </Grid.Col>
+      </Grid>
+    </SearchPanel>
   );
 }
 
@@ -349,49 +313,27 @@ function Results({ query }: { query: CatalogueQuery }) {
   const lang = useLang();
   const result = useCatalogue(query);
   return (
-    <Box component="section" aria-labelledby="svc-results-title">
-      <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
-        <Title order={2} size="h3" id="svc-results-title">
-          {t('services.catalogue.resultsTitle')}
-        </Title>
-        {result.data ? (
-          <Text size="sm" c="dimmed" role="status">
-            {t('services.catalogue.count', {
+    <ResultsSection
+      id="svc-results-title"
+      title={t('services.catalogue.resultsTitle')}
+      count={
+        result.data
+          ? t('services.catalogue.count', {
               count: result.data.items.length,
               n: formatNumber(result.data.items.length, lang),
-            })}
-          </Text>
-        ) : null}
-      </Group>
-      {result.isPending ? (
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} h={320} radius="md" />
-          ))}
-        </SimpleGrid>
-      ) : result.isError ? (
-        <ErrorAlert error={result.error} />
-      ) : result.data.items.length === 0 ? (
-        <Card withBorder padding="xl">
-          <Text c="dimmed" ta="center">
-            {t('services.catalogue.none')}
-          </Text>
-        </Card>
-      ) : (
-        <SimpleGrid
-          cols={{ base: 1, sm: 2, md: 3 }}
-          spacing="md"
-          component="ul"
-          m={0}
-          p={0}
-          style={{ listStyle: 'none', opacity: result.isPlaceholderData ? 0.6 : 1 }}
-        >
-          {result.data.items.map((s) => (
-            <ServiceCard key={s.id} service={s} />
-          ))}
-        </SimpleGrid>
-      )}
-    </Box>
+            })
+          : null
+      }
+    >
+      <CardGridResults
+        result={result}
+        cols={{ base: 1, sm: 2, md: 3 }}
+        skeleton={{ count: 3, h: 320 }}
+        empty={t('services.catalogue.none')}
+      >
+        {(s) => <ServiceCard key={s.id} service={s} />}
+      </CardGridResults>
+    </ResultsSection>
   );
 }
 
