@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { AppDb } from '../../kernel/db/client.ts';
-import { contactRequest, service, serviceReview, serviceVersion } from './services.tables.ts';
+import { contactRequest, service, serviceReview, serviceVersion, subsidyYear } from './services.tables.ts';
 
 export type ServiceRow = typeof service.$inferSelect;
 export type VersionRow = typeof serviceVersion.$inferSelect;
@@ -106,4 +106,16 @@ export function listContacts(db: AppDb, orgId: string) {
     .from(contactRequest)
     .where(eq(contactRequest.orgId, orgId))
     .orderBy(desc(contactRequest.createdAt));
+}
+
+export function listSubsidyYears(db: AppDb) {
+  return db.select().from(subsidyYear);
+}
+
+export async function upsertSubsidyYear(db: AppDb, row: typeof subsidyYear.$inferInsert) {
+  const { fiscalYear: _y, ...set } = row;
+  await db
+    .insert(subsidyYear)
+    .values(row)
+    .onConflictDoUpdate({ target: subsidyYear.fiscalYear, set: { ...set, updatedAt: new Date() } });
 }

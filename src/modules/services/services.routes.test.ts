@@ -100,3 +100,62 @@ describe('the service standard', () => {
     expect(body.results.find((r: { id: string }) => r.id === 'price').message).toContain('2,000');
   });
 });
+
+describe('operator-maintained subsidy years', () => {
+  it('lets the operator add a year and correct an unconfirmed one; estimates follow at once', async () => {
+    const { ensureOperator } = await import('../../kernel/auth/operator.ts');
+    const { cookieHeader } = await import('../../kernel/testing/test-app.ts');
+    await ensureOperator(t.app.mamori, { email: 'subsidy-ops@example.test', password: 'operator-password' });
+    const signIn = await t.request({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      payload: { email: 'subsidy-ops@example.test', password: 'operator-password' },
+    });
+    const cookie = cookieHeader(signIn);
+    const year2027 = {
+      minSubsidy: 50_000,
+      maxSubsidy: 2_000_000,
+      rate: [1, 2],
+      smallBusinessRate: [3, 4],
+      confirmed: true,
+    };
+    const put = await t.request({
+      method: 'PUT',
+      url: '/api/v1/admin/subsidy/years/2027',
+      payload: year2027,
+      headers: { cookie },
+    });
+    expect(put.statusCode).toBe(204);
+    const est = await estimate({ fiscalYear: 2027, monthlyFee: 100_000, months: 24, smallBusiness: true });
+    expect(est.json()).toMatchObject({
+      eligible: true,
+      subsidy: 1_800_000,
+      rateLabel: '3/4',
+      confirmed: true,
+    });
+    const years = (await t.request({ method: 'GET', url: '/api/v1/subsidy/years' })).json();
+    expect(years.find((y: { fiscalYear: number }) => y.fiscalYear === 2027)).toMatchObject({
+      source: 'operator',
+    });
+
+    const bad = await t.request({
+      method: 'PUT',
+      url: '/api/v1/admin/subsidy/years/2028',
+      payload: { ...year2027, rate: [3, 2], minSubsidy: 5_000_000 },
+      headers: { cookie },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual(['minSubsidy', 'rate']);
+    const { user } = await t.userWithOrg();
+    expect(
+      (
+        await t.request({
+          method: 'PUT',
+          url: '/api/v1/admin/subsidy/years/2027',
+          payload: year2027,
+          as: user,
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});

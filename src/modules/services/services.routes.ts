@@ -8,6 +8,7 @@ import { t } from '../../kernel/i18n/index.ts';
 import type { ModuleContext } from '../../kernel/module.ts';
 import { applicants } from './services.access.ts';
 import * as registry from './services.registry.ts';
+import * as registryRepo from './services.repo.ts';
 import {
   applicationBody,
   checkDto,
@@ -24,6 +25,9 @@ import {
   reviewBody,
   serviceParams,
   standardDto,
+  subsidyYearBody,
+  subsidyYearDto,
+  yearParams,
 } from './services.schema.ts';
 import { checkOffer, loadStandard } from './services.standard.ts';
 import { estimateSubsidy, loadSubsidyRules } from './services.subsidy.ts';
@@ -71,17 +75,70 @@ export async function servicesRoutes(fastify: FastifyInstance, ctx: ModuleContex
     },
   );
 
+  /** Content gives the known years; the operator's entries override or add years. */
+  const years = async () => {
+    type Year = (typeof subsidy.years)[number] & { source: 'content' | 'operator' };
+    const merged = new Map<number, Year>(
+      subsidy.years.map((y) => [y.fiscalYear, { ...y, source: 'content' }]),
+    );
+    for (const o of await registryRepo.listSubsidyYears(db)) {
+      merged.set(o.fiscalYear, {
+        fiscalYear: o.fiscalYear,
+        minSubsidy: o.minSubsidy,
+        maxSubsidy: o.maxSubsidy,
+        rate: [o.rate[0] ?? 1, o.rate[1] ?? 2],
+        smallBusinessRate: [o.smallBusinessRate[0] ?? 1, o.smallBusinessRate[1] ?? 2],
+        confirmed: o.confirmed === 'yes',
+        ...(o.noteJa || o.noteEn ? { note: { ja: o.noteJa ?? '', en: o.noteEn ?? '' } } : {}),
+        source: 'operator' as const,
+      });
+    }
+    return [...merged.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
+  };
+
+  app.get(
+    '/api/v1/subsidy/years',
+    { schema: { tags, response: { 200: z.array(subsidyYearDto) } } },
+    async (req) => (await years()).map((y) => ({ ...y, note: y.note?.[req.lang] || null })),
+  );
+
+  app.put(
+    '/api/v1/admin/subsidy/years/:year',
+    {
+      schema: { tags, security, params: yearParams, body: subsidyYearBody },
+      config: { audit: 'services.subsidy_year' },
+    },
+    async (req, reply) => {
+      const actor = await requireActor(req);
+      await requireOperator(req);
+      await registryRepo.upsertSubsidyYear(db, {
+        fiscalYear: req.params.year,
+        minSubsidy: req.body.minSubsidy,
+        maxSubsidy: req.body.maxSubsidy,
+        rate: [...req.body.rate],
+        smallBusinessRate: [...req.body.smallBusinessRate],
+        confirmed: req.body.confirmed ? 'yes' : 'no',
+        noteJa: req.body.note?.ja || null,
+        noteEn: req.body.note?.en || null,
+        updatedBy: actor.userId,
+      });
+      req.audit = { target: String(req.params.year), data: req.body };
+      return reply.status(204).send();
+    },
+  );
+
   app.post(
     '/api/v1/subsidy/estimate',
     { schema: { tags, body: estimateBody, response: { 200: estimateDto } } },
     async (req) => {
-      const rule = subsidy.years.find((y) => y.fiscalYear === req.body.fiscalYear);
+      const all = await years();
+      const rule = all.find((y) => y.fiscalYear === req.body.fiscalYear);
       if (!rule) {
         throw new AppError('validation_failed', {
           fields: {
             fiscalYear: {
               key: 'services.fields.unknown_year',
-              params: { years: subsidy.years.map((y) => y.fiscalYear).join(', ') },
+              params: { years: all.map((y) => y.fiscalYear).join(', ') },
             },
           },
         });

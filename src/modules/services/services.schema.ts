@@ -215,3 +215,33 @@ export const contactRequestDto = z.object({
   diagnosisTotal: z.number().nullable(),
   createdAt: z.string(),
 });
+
+const fraction = z
+  .tuple([z.number().int().min(1).max(99), z.number().int().min(1).max(99)])
+  .refine(([n, d]) => n <= d, {
+    message: 'services.fields.rate',
+  });
+export const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const subsidyYearBody = z
+  .strictObject({
+    minSubsidy: z.number().int().min(0).max(100_000_000),
+    maxSubsidy: z.number().int().min(1).max(100_000_000),
+    rate: fraction,
+    smallBusinessRate: fraction,
+    confirmed: z.boolean(),
+    note: z.strictObject({ ja: z.string().trim().max(500), en: z.string().trim().max(500) }).optional(),
+  })
+  .refine((b) => b.minSubsidy <= b.maxSubsidy, {
+    message: 'services.fields.min_over_max',
+    path: ['minSubsidy'],
+  });
+export const subsidyYearDto = z.object({
+  fiscalYear: z.number(),
+  minSubsidy: z.number(),
+  maxSubsidy: z.number(),
+  rate: z.array(z.number()),
+  smallBusinessRate: z.array(z.number()),
+  confirmed: z.boolean(),
+  note: z.string().nullable(),
+  source: z.enum(['content', 'operator']),
+});

@@ -80,3 +80,17 @@ export const contactRequest = pgTable(
   },
   (t) => [index('contact_org_idx').on(t.orgId, t.createdAt)],
 );
+
+/** The operator's subsidy rules for a fiscal year; they take precedence over content/services/subsidy.json. */
+export const subsidyYear = pgTable('subsidy_year', {
+  fiscalYear: integer('fiscal_year').primaryKey(),
+  minSubsidy: integer('min_subsidy').notNull(),
+  maxSubsidy: integer('max_subsidy').notNull(),
+  rate: integer('rate').array().notNull(),
+  smallBusinessRate: integer('small_business_rate').array().notNull(),
+  confirmed: text('confirmed', { enum: ['yes', 'no'] }).notNull(),
+  noteJa: text('note_ja'),
+  noteEn: text('note_en'),
+  updatedBy: text('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -3,6 +3,7 @@ import { createElement } from 'react';
 import { IconClipboardCheck, IconLifebuoy, IconShieldCheck } from '../../../../web/src/icons.tsx';
 import type { ModuleUi } from '../../../../web/src/module-ui.ts';
 import { AdminServicePage, AdminServicesPage } from './AdminServicesPage.tsx';
+import { AdminSubsidyPage } from './AdminSubsidyPage.tsx';
 import { ApplicationPage } from './ApplicationPage.tsx';
 import { CataloguePage } from './CataloguePage.tsx';
 import { ComparePage } from './ComparePage.tsx';
@@ -25,6 +26,7 @@ export const servicesUi: ModuleUi = {
     { path: '/orgs/:orgId/service-requests', element: createElement(ServiceRequestsPage), auth: 'user' },
     { path: '/admin/services', element: createElement(AdminServicesPage), auth: 'operator' },
     { path: '/admin/services/:id', element: createElement(AdminServicePage), auth: 'operator' },
+    { path: '/admin/subsidy', element: createElement(AdminSubsidyPage), auth: 'operator' },
   ],
   nav: [
     {
@@ -47,6 +49,13 @@ export const servicesUi: ModuleUi = {
       icon: IconClipboardCheck,
       section: 'operator',
       order: 50,
+    },
+    {
+      to: '/admin/subsidy',
+      labelKey: 'services.nav.subsidyAdmin',
+      icon: IconClipboardCheck,
+      section: 'operator',
+      order: 55,
     },
   ],
   dashboard: [{ id: 'services.provider', order: 14, element: createElement(ProviderServicesWidget) }],
