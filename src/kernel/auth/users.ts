@@ -1,5 +1,6 @@
 import { count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { AppDb } from '../db/client.ts';
+import { normalizeLang } from '../i18n/index.ts';
 import { user } from './auth.tables.ts';
 
 export const USERS_PAGE_SIZE = 50;
@@ -20,6 +21,7 @@ export async function listUsers(db: AppDb, q: { q?: string; page: number }) {
         emailVerified: user.emailVerified,
         twoFactorEnabled: user.twoFactorEnabled,
         isOperator: user.isOperator,
+        locale: user.locale,
         createdAt: user.createdAt,
       })
       .from(user)
@@ -30,9 +32,27 @@ export async function listUsers(db: AppDb, q: { q?: string; page: number }) {
     db.select({ n: count() }).from(user).where(cond),
   ]);
   return {
-    items: items.map((u) => ({ ...u, twoFactorEnabled: u.twoFactorEnabled === true })),
+    items: items.map((u) => ({
+      ...u,
+      twoFactorEnabled: u.twoFactorEnabled === true,
+      locale: normalizeLang(u.locale),
+    })),
     total: total?.n ?? 0,
   };
+}
+
+export async function findUserById(db: AppDb, id: string) {
+  const [row] = await db.select().from(user).where(eq(user.id, id));
+  return row;
+}
+
+/** The platform's operators, who receive review requests (each in their own language). */
+export async function listOperators(db: AppDb) {
+  const rows = await db
+    .select({ email: user.email, name: user.name, locale: user.locale })
+    .from(user)
+    .where(eq(user.isOperator, true));
+  return rows.map((r) => ({ ...r, locale: normalizeLang(r.locale) }));
 }
 
 export async function findUserByEmail(db: AppDb, email: string) {

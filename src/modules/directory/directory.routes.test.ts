@@ -186,3 +186,47 @@ describe('provider and IT supporter directory', () => {
     await expectForeignOrg404(t, (id) => ({ method: 'GET', url: `/api/v1/orgs/${id}/directory` }));
   });
 });
+
+describe('mail language', () => {
+  it('writes to the presenter in their language and answers the requester in theirs', async () => {
+    const user = await t.signUp({ locale: 'en' });
+    const p = (
+      await t.request({
+        method: 'PUT',
+        url: '/api/v1/presenter/me',
+        payload: { ...profile, email: 'en-presenter@example.test' },
+        as: user,
+      })
+    ).json();
+    await t.request({
+      method: 'POST',
+      url: `/api/v1/admin/presenters/${p.id}/review`,
+      payload: { decision: 'approved' },
+      headers: { cookie: opCookie },
+    });
+    expect(t.mailer.lastTo('en-presenter@example.test').subject).toContain('presenter application');
+    await t.request({
+      method: 'POST',
+      url: `/api/v1/presenters/${p.id}/requests?lang=ja`,
+      payload: {
+        requesterName: '田中',
+        requesterEmail: 'ja-requester@example.test',
+        requesterOrg: '△△協会',
+        prefecture: '27',
+        preferredDates: '3月',
+        audience: '20名',
+        message: 'お願いします',
+      },
+    });
+    expect(t.mailer.lastTo('en-presenter@example.test').subject).toContain('Seminar request');
+    const inbox = (await t.request({ method: 'GET', url: '/api/v1/presenter/me/requests', as: user })).json()
+      .items;
+    await t.request({
+      method: 'POST',
+      url: `/api/v1/presenter/me/requests/${inbox[0].id}/reply`,
+      payload: { status: 'declined', reply: 'Sorry, not this time.' },
+      as: user,
+    });
+    expect(t.mailer.lastTo('ja-requester@example.test').subject).toContain('お返事');
+  });
+});

@@ -67,7 +67,7 @@ export async function directoryRoutes(fastify: FastifyInstance, ctx: ModuleConte
       },
     },
     async (req, reply) => {
-      await service.requestSeminar(ctx, req.params.id, req.body);
+      await service.requestSeminar(ctx, req.params.id, { ...req.body, lang: req.lang });
       req.audit = { target: req.params.id };
       return reply.status(201).send({ ok: true });
     },
@@ -91,7 +91,7 @@ export async function directoryRoutes(fastify: FastifyInstance, ctx: ModuleConte
     },
     async (req) => {
       const actor = await requireActor(req);
-      const p = await service.apply(ctx, actor.userId, req.body, req.lang);
+      const p = await service.apply(ctx, actor.userId, req.body);
       req.audit = { target: p.id };
       return service.presentMine(p, req.lang);
     },

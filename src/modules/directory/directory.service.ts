@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { listUsers } from '../../kernel/auth/users.ts';
+import { findUserById, listOperators } from '../../kernel/auth/users.ts';
 import { AppError, ruleError } from '../../kernel/http/errors.ts';
-import { type Lang, t } from '../../kernel/i18n/index.ts';
+import { type Lang, normalizeLang, t } from '../../kernel/i18n/index.ts';
 import { renderActionMail } from '../../kernel/mail/templates.ts';
 import type { ModuleContext } from '../../kernel/module.ts';
 import { refLabel } from '../../kernel/reference.ts';
@@ -48,7 +48,12 @@ type PresenterInput = {
 };
 
 /** Applying again (after a change or a rejection) sends the profile back to the operator. */
-export async function apply(ctx: ModuleContext, userId: string, input: PresenterInput, lang: Lang) {
+/** The presenter's own language, from their account. */
+async function presenterLang(ctx: ModuleContext, p: repo.PresenterRow): Promise<Lang> {
+  return normalizeLang((await findUserById(ctx.db, p.userId))?.locale);
+}
+
+export async function apply(ctx: ModuleContext, userId: string, input: PresenterInput) {
   const p = await repo.upsertPresenter(ctx.db, {
     id: randomUUID(),
     userId,
@@ -63,11 +68,10 @@ export async function apply(ctx: ModuleContext, userId: string, input: Presenter
     pr: input.pr,
     reviewNote: null,
   });
-  const operators = (await listUsers(ctx.db, { page: 1 })).items.filter((u) => u.isOperator);
-  for (const op of operators) {
+  for (const op of await listOperators(ctx.db)) {
     await ctx.mailer.send(
       renderActionMail(
-        lang,
+        op.locale,
         'mail.presenter_applied',
         { email: op.email, name: op.name },
         `${ctx.config.publicUrl}/admin/presenters`,
@@ -92,7 +96,7 @@ export async function review(
 ) {
   const p = await repo.setPresenterStatus(ctx.db, id, decision, note ?? null);
   if (!p) throw new AppError('not_found');
-  const lang: Lang = 'ja';
+  const lang = await presenterLang(ctx, p);
   await ctx.mailer.send(
     renderActionMail(
       lang,
@@ -142,16 +146,17 @@ export async function requestSeminar(
   const p = await repo.findPresenter(ctx.db, presenterId);
   if (!p || p.status !== 'approved') throw new AppError('not_found');
   await repo.insertSeminar(ctx.db, { id: randomUUID(), presenterId, ...input });
+  const lang = await presenterLang(ctx, p);
   await ctx.mailer.send(
     renderActionMail(
-      'ja',
+      lang,
       'mail.seminar_request',
       { email: p.email, name: p.name },
       `${ctx.config.publicUrl}/presenter`,
       {
         org: input.requesterOrg,
         requester: input.requesterName,
-        prefecture: refLabel('prefecture', input.prefecture, 'ja'),
+        prefecture: refLabel('prefecture', input.prefecture, lang),
         dates: input.preferredDates,
         audience: input.audience,
         message: input.message,
@@ -180,13 +185,13 @@ export async function replySeminar(
   // The requester has no account: the answer goes by e-mail, with the presenter's address to reply to.
   await ctx.mailer.send({
     ...renderActionMail(
-      'ja',
+      normalizeLang(row.lang),
       'mail.seminar_reply',
       { email: row.requesterEmail, name: row.requesterName },
       `${ctx.config.publicUrl}/presenters/${p.id}`,
       {
         presenter: p.name,
-        result: t('ja', `directory.seminarStatus.${status}`),
+        result: t(normalizeLang(row.lang), `directory.seminarStatus.${status}`),
         reply,
         presenterEmail: p.email,
       },

@@ -37,6 +37,8 @@ export const seminarRequest = pgTable(
     preferredDates: text('preferred_dates').notNull(),
     audience: text('audience').notNull(),
     message: text('message').notNull(),
+    /** The requester has no account: answer in the language they wrote in. */
+    lang: text('lang').notNull().default('ja'),
     status: text('status', { enum: ['new', 'accepted', 'declined'] })
       .notNull()
       .default('new'),

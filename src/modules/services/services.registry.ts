@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { listUsers } from '../../kernel/auth/users.ts';
+import { listOperators } from '../../kernel/auth/users.ts';
 import { AppError, ruleError } from '../../kernel/http/errors.ts';
 import { type Lang, t } from '../../kernel/i18n/index.ts';
 import { renderActionMail } from '../../kernel/mail/templates.ts';
@@ -151,12 +151,11 @@ export async function submit(ctx: ModuleContext, orgId: string, id: string, lang
     },
   ]);
   // Operators learn there is something to review.
-  const operators = (await listUsers(ctx.db, { page: 1 })).items.filter((u) => u.isOperator);
   const name = (v.data as Application).name;
-  for (const op of operators) {
+  for (const op of await listOperators(ctx.db)) {
     await ctx.mailer.send(
       renderActionMail(
-        lang,
+        op.locale,
         'mail.service_submitted',
         { email: op.email, name: op.name },
         `${ctx.config.publicUrl}/admin/services/${id}`,

@@ -1,0 +1,1 @@
+ALTER TABLE "seminar_request" ADD COLUMN "lang" text DEFAULT 'ja' NOT NULL;
