@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import { organization } from '../auth/auth.tables.ts';
 import type { AppDb } from '../db/client.ts';
+import { containsPattern } from '../db/like.ts';
 import { auditLog } from './audit.tables.ts';
 
 export interface AuditEntry {
@@ -29,7 +30,7 @@ export const AUDIT_PAGE_SIZE = 50;
 
 export async function listAudit(db: AppDb, q: { action?: string; orgId?: string; page: number }) {
   const where: SQL[] = [];
-  if (q.action) where.push(ilike(auditLog.action, `%${q.action.replace(/[%_\\]/g, '\\$&')}%`));
+  if (q.action) where.push(ilike(auditLog.action, containsPattern(q.action)));
   if (q.orgId) where.push(eq(auditLog.orgId, q.orgId));
   const cond = where.length ? and(...where) : undefined;
   const [rows, [total]] = await Promise.all([

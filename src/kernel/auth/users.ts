@@ -1,5 +1,6 @@
 import { count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { AppDb } from '../db/client.ts';
+import { containsPattern } from '../db/like.ts';
 import { normalizeLang } from '../i18n/index.ts';
 import { user } from './auth.tables.ts';
 
@@ -7,10 +8,7 @@ export const USERS_PAGE_SIZE = 50;
 
 export async function listUsers(db: AppDb, q: { q?: string; page: number }) {
   const cond = q.q
-    ? or(
-        ilike(user.email, `%${q.q.replace(/[%_\\]/g, '\\$&')}%`),
-        ilike(user.name, `%${q.q.replace(/[%_\\]/g, '\\$&')}%`),
-      )
+    ? or(ilike(user.email, containsPattern(q.q)), ilike(user.name, containsPattern(q.q)))
     : undefined;
   const [items, [total]] = await Promise.all([
     db

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { type App, buildApp } from '../../app.ts';
+import { ensureOperator } from '../auth/operator.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -54,6 +55,8 @@ export interface TestApp {
     password?: string;
     locale?: 'ja' | 'en';
   }): Promise<TestUser>;
+  /** Makes (or promotes) a platform operator, signs them in and returns their cookie header. */
+  operatorCookie(email: string): Promise<string>;
   /** A user with an organisation of their own (`kind` sme by default). */
   userWithOrg(kind?: 'sme' | 'provider'): Promise<{ user: TestUser; orgId: string }>;
   close(): Promise<void>;
@@ -108,6 +111,18 @@ export async function createTestApp(
     return { user, orgId: res.json().id };
   };
 
+  const operatorCookie: TestApp['operatorCookie'] = async (email) => {
+    const password = 'operator-password';
+    await ensureOperator(app.mamori, { email, password });
+    const res = await request({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      payload: { email, password },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return cookieHeader(res);
+  };
+
   return {
     app,
     database,
@@ -115,6 +130,7 @@ export async function createTestApp(
     mailer,
     request,
     signUp,
+    operatorCookie,
     userWithOrg,
     close: async () => {
       await app.close();

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { AppDb } from '../../kernel/db/client.ts';
+import { containsPattern } from '../../kernel/db/like.ts';
 import { declaration, supplier, supplierConsent } from './declaration.tables.ts';
 
 export type DeclarationRow = typeof declaration.$inferSelect;
@@ -73,7 +74,7 @@ export async function searchRegistry(
 ) {
   const where: SQL[] = [eq(declaration.status, 'active')];
   if (q.q) {
-    const like = `%${q.q.replace(/[%_\\]/g, '\\$&')}%`;
+    const like = containsPattern(q.q);
     where.push(
       or(
         ilike(declaration.orgName, like),

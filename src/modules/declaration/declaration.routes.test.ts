@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureOperator } from '../../kernel/auth/operator.ts';
 import {
-  cookieHeader,
   createTestApp,
   expectForeignOrg404,
   type TestApp,
@@ -209,13 +207,7 @@ describe('withdrawal and revocation', () => {
         })
       ).statusCode,
     ).toBe(403);
-    await ensureOperator(t.app.mamori, { email: 'decl-ops@example.test', password: 'operator-password' });
-    const signIn = await t.request({
-      method: 'POST',
-      url: '/api/auth/sign-in/email',
-      payload: { email: 'decl-ops@example.test', password: 'operator-password' },
-    });
-    const cookie = cookieHeader(signIn);
+    const cookie = await t.operatorCookie('decl-ops@example.test');
     const empty = await t.request({
       method: 'POST',
       url: `/api/v1/admin/declarations/${d.id}/revoke`,

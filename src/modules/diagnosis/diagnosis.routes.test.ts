@@ -3,10 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureOperator } from '../../kernel/auth/operator.ts';
 import { firstLink } from '../../kernel/testing/memory-mailer.ts';
 import {
-  cookieHeader,
   createTestApp,
   expectForeignOrg404,
   type TestApp,
@@ -188,14 +186,15 @@ describe('peer comparison', () => {
     }
     const url = `/api/v1/orgs/${mine.orgId}/diagnoses/${own.id}/comparison`;
     // Old results do not count: the first other org answers twice, only its latest (0) counts.
-    await save(others[0]!.user, others[0]!.orgId, sheet('yes'));
-    await save(others[0]!.user, others[0]!.orgId, sheet('no'));
+    const [first, , , , last] = others as [typeof mine, typeof mine, typeof mine, typeof mine, typeof mine];
+    await save(first.user, first.orgId, sheet('yes'));
+    await save(first.user, first.orgId, sheet('no'));
     for (const o of others.slice(1, 4)) await save(o.user, o.orgId, sheet('yes'));
     let cmp = (await t.request({ method: 'GET', url, as: mine.user })).json();
     expect(cmp.peers).toBeNull();
     expect(cmp.peerCount).toBe(4);
 
-    await save(others[4]!.user, others[4]!.orgId, sheet('partial'));
+    await save(last.user, last.orgId, sheet('partial'));
     cmp = (await t.request({ method: 'GET', url, as: mine.user })).json();
     // Others: 0, 100, 100, 100, 50 → average 70; mine is 50: one below, one tie → (1 + 0.5) / 5 = 30 %.
     expect(cmp.peers).toEqual({ industry: 'G', employees: '101-300', count: 5, average: 70, percentile: 30 });
@@ -328,13 +327,7 @@ describe('report and export', () => {
 
 describe('operator statistics', () => {
   it('counts diagnoses, averages by industry, bands and the most often weak items', async () => {
-    await ensureOperator(t.app.mamori, { email: 'stats-ops@example.test', password: 'operator-password' });
-    const signIn = await t.request({
-      method: 'POST',
-      url: '/api/auth/sign-in/email',
-      payload: { email: 'stats-ops@example.test', password: 'operator-password' },
-    });
-    const cookie = cookieHeader(signIn);
+    const cookie = await t.operatorCookie('stats-ops@example.test');
     const res = await t.request({ method: 'GET', url: '/api/v1/admin/diagnosis/stats', headers: { cookie } });
     expect(res.statusCode).toBe(200);
     const s = res.json();

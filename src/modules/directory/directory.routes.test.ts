@@ -1,23 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureOperator } from '../../kernel/auth/operator.ts';
-import {
-  cookieHeader,
-  createTestApp,
-  expectForeignOrg404,
-  type TestApp,
-} from '../../kernel/testing/test-app.ts';
+import { createTestApp, expectForeignOrg404, type TestApp } from '../../kernel/testing/test-app.ts';
 
 let t: TestApp;
 let opCookie = '';
 beforeAll(async () => {
   t = await createTestApp();
-  await ensureOperator(t.app.mamori, { email: 'dir-ops@example.test', password: 'operator-password' });
-  const res = await t.request({
-    method: 'POST',
-    url: '/api/auth/sign-in/email',
-    payload: { email: 'dir-ops@example.test', password: 'operator-password' },
-  });
-  opCookie = cookieHeader(res);
+  opCookie = await t.operatorCookie('dir-ops@example.test');
 });
 afterAll(() => t.close());
 

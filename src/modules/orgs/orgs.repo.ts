@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, ilike, inArray, or } from 'drizzle-orm';
 import { invitation, member, organization, user } from '../../kernel/auth/auth.tables.ts';
 import type { OrgRole } from '../../kernel/auth/auth.ts';
 import type { AppDb } from '../../kernel/db/client.ts';
+import { containsPattern } from '../../kernel/db/like.ts';
 import type { CreateOrgInput, UpdateOrgInput } from './orgs.schema.ts';
 import { orgProfile } from './orgs.tables.ts';
 
@@ -196,7 +197,7 @@ export const ADMIN_PAGE_SIZE = 50;
 /** The operator's view across tenants. */
 export async function listAllOrgs(db: AppDb, q: { q?: string; page: number }) {
   const cond = q.q
-    ? or(ilike(organization.name, `%${q.q.replace(/[%_\\]/g, '\\$&')}%`), eq(orgProfile.corporateNumber, q.q))
+    ? or(ilike(organization.name, containsPattern(q.q)), eq(orgProfile.corporateNumber, q.q))
     : undefined;
   const memberCount = db
     .select({ orgId: member.organizationId, n: count().as('n') })

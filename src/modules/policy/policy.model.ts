@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Lang } from '../../kernel/i18n/index.ts';
+import { type Lang, t } from '../../kernel/i18n/index.ts';
 import type { Block, Cond, Field, Section, Template, Text } from './policy.template.ts';
 
 /** The one document model every renderer (docx, PDF, HTML) draws. */
@@ -42,11 +42,9 @@ export function isIncluded(s: Section, values: Values, toggles: Toggles): boolea
 }
 
 export function formatDate(iso: string, lang: Lang): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  if (lang === 'ja') return `${y}年${m}月${d}日`;
-  const month = new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-  return `${d} ${month} ${y}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 }
 
 function display(field: Field | undefined, value: Values[string], lang: Lang): string {
@@ -75,14 +73,14 @@ export function fill(text: Text, lang: Lang, fields: Map<string, Field>, values:
   );
 }
 
+/** Rules are numbered 第N章 / 第N条 (articles run on across chapters); the rest 1. / 1.1. */
 function numbering(template: Template['id'], lang: Lang) {
-  if (template === 'rules' && lang === 'ja') {
-    let article = 0;
-    return { top: (n: number) => `第${n}章`, sub: (_n: number, _m: number) => `第${++article}条` };
-  }
   if (template === 'rules') {
     let article = 0;
-    return { top: (n: number) => `Chapter ${n}`, sub: (_n: number, _m: number) => `Article ${++article}` };
+    return {
+      top: (n: number) => t(lang, 'policy.numbering.chapter', { n }),
+      sub: (_n: number, _m: number) => t(lang, 'policy.numbering.article', { n: ++article }),
+    };
   }
   return { top: (n: number) => `${n}.`, sub: (n: number, m: number) => `${n}.${m}` };
 }

@@ -337,7 +337,7 @@ export async function publicList(
 }
 
 export async function publicService(ctx: ModuleContext, id: string) {
-  const row = (await repo.listApproved(ctx.db)).find((r) => r.service.id === id);
+  const [row] = await repo.listApproved(ctx.db, id);
   if (!row) throw new AppError('not_found');
   return presentPublic(ctx, row);
 }

@@ -76,8 +76,8 @@ export function listReviews(db: AppDb, serviceId: string) {
     .orderBy(desc(serviceReview.createdAt));
 }
 
-/** Services listed publicly, with the version that was approved. */
-export async function listApproved(db: AppDb) {
+/** Services listed publicly (or one of them), with the version that was approved. */
+export async function listApproved(db: AppDb, id?: string) {
   return db
     .select({ service, version: serviceVersion })
     .from(service)
@@ -85,7 +85,9 @@ export async function listApproved(db: AppDb) {
       serviceVersion,
       and(eq(serviceVersion.serviceId, service.id), eq(serviceVersion.version, service.approvedVersion)),
     )
-    .where(isNotNull(service.approvedVersion));
+    .where(
+      id ? and(isNotNull(service.approvedVersion), eq(service.id, id)) : isNotNull(service.approvedVersion),
+    );
 }
 
 export function listQueue(db: AppDb, statuses: string[]) {

@@ -103,15 +103,7 @@ describe('the service standard', () => {
 
 describe('operator-maintained subsidy years', () => {
   it('lets the operator add a year and correct an unconfirmed one; estimates follow at once', async () => {
-    const { ensureOperator } = await import('../../kernel/auth/operator.ts');
-    const { cookieHeader } = await import('../../kernel/testing/test-app.ts');
-    await ensureOperator(t.app.mamori, { email: 'subsidy-ops@example.test', password: 'operator-password' });
-    const signIn = await t.request({
-      method: 'POST',
-      url: '/api/auth/sign-in/email',
-      payload: { email: 'subsidy-ops@example.test', password: 'operator-password' },
-    });
-    const cookie = cookieHeader(signIn);
+    const cookie = await t.operatorCookie('subsidy-ops@example.test');
     const year2027 = {
       minSubsidy: 50_000,
       maxSubsidy: 2_000_000,
