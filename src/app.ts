@@ -42,7 +42,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
 
   const mailer = deps.mailer ?? createMailer(config);
   const auth = createAuth({ db: database.db, config, mailer });
-  const ctx: ModuleContext = { db: database.db, auth, mailer, config, metrics: createMetricsRegistry() };
+  const mounted = deps.modules ?? defaultModules;
+  const ctx: ModuleContext = {
+    db: database.db,
+    auth,
+    mailer,
+    config,
+    metrics: createMetricsRegistry(),
+    modules: mounted,
+  };
   app.decorate('mamori', ctx);
 
   registerErrorHandling(app, BODY_LIMIT);
@@ -81,7 +89,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   });
   registerAuthRoutes(app, auth, database.db);
 
-  for (const m of deps.modules ?? defaultModules) {
+  for (const m of mounted) {
     await app.register(async (scope) => m.routes(scope, ctx), { prefix: '' });
   }
 

@@ -36,8 +36,25 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = isLang(lng) ? lng : 'ja';
 });
 
+/** Modules keep their page texts beside their pages, in `ui/locales/{ja,en}.json`. */
+const moduleLocales = import.meta.glob<Record<string, unknown>>(
+  '../../src/modules/*/ui/locales/*.json',
+  { eager: true, import: 'default' },
+);
+
+function catalog(lang: Lang, base: Record<string, unknown>): Record<string, unknown> {
+  const parts = Object.entries(moduleLocales)
+    .filter(([path]) => path.endsWith(`/${lang}.json`))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, messages]) => messages);
+  return Object.assign({}, base, ...parts);
+}
+
 await i18n.use(initReactI18next).init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
+  resources: {
+    ja: { translation: catalog('ja', ja) },
+    en: { translation: catalog('en', en) },
+  },
   lng: storedLang() ?? 'ja',
   fallbackLng: 'ja',
   supportedLngs: ['ja', 'en'],

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import i18next, { type TOptions } from 'i18next';
 import en from './en.json' with { type: 'json' };
 import ja from './ja.json' with { type: 'json' };
@@ -5,9 +7,46 @@ import ja from './ja.json' with { type: 'json' };
 export const languages = ['ja', 'en'] as const;
 export type Lang = (typeof languages)[number];
 
+const modulesDir = join(import.meta.dirname, '..', '..', 'modules');
+
+/**
+ * A module may keep its server messages beside its code in `locales/{ja,en}.json`,
+ * so modules built side by side never edit the same catalog file.
+ */
+export function moduleCatalogs(lang: Lang): Record<string, unknown>[] {
+  if (!existsSync(modulesDir)) return [];
+  const out: Record<string, unknown>[] = [];
+  for (const name of readdirSync(modulesDir).sort()) {
+    const file = join(modulesDir, name, 'locales', `${lang}.json`);
+    if (existsSync(file)) out.push(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
+  }
+  return out;
+}
+
+export function mergeCatalogs(...parts: Record<string, unknown>[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      const prev = out[key];
+      out[key] =
+        isPlainObject(prev) && isPlainObject(value) ? mergeCatalogs(prev, value) : value;
+    }
+  }
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export const catalogs: Record<Lang, Record<string, unknown>> = {
+  ja: mergeCatalogs(ja, ...moduleCatalogs('ja')),
+  en: mergeCatalogs(en, ...moduleCatalogs('en')),
+};
+
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
+  resources: { ja: { translation: catalogs.ja }, en: { translation: catalogs.en } },
   lng: 'ja',
   fallbackLng: 'ja',
   initAsync: false,
