@@ -28,8 +28,7 @@ export function mergeCatalogs(...parts: Record<string, unknown>[]): Record<strin
   for (const part of parts) {
     for (const [key, value] of Object.entries(part)) {
       const prev = out[key];
-      out[key] =
-        isPlainObject(prev) && isPlainObject(value) ? mergeCatalogs(prev, value) : value;
+      out[key] = isPlainObject(prev) && isPlainObject(value) ? mergeCatalogs(prev, value) : value;
     }
   }
   return out;

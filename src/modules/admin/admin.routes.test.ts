@@ -69,4 +69,21 @@ describe('operator console', () => {
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields)).toEqual(['page']);
   });
+
+  it('lists the scheduled jobs and runs one on demand, for operators only', async () => {
+    const list = await t.request({ method: 'GET', url: '/api/v1/admin/jobs', as: operator });
+    expect(list.statusCode).toBe(200);
+    const names = list.json().items.map((j: { name: string }) => j.name);
+    expect(names).toContain('monitoring.retention');
+    const { user } = await t.userWithOrg();
+    const url = '/api/v1/admin/jobs/monitoring.retention/run';
+    expect((await t.request({ method: 'POST', url, as: user })).statusCode).toBe(403);
+    expect((await t.request({ method: 'POST', url, as: operator })).statusCode).toBe(204);
+    const missing = await t.request({
+      method: 'POST',
+      url: '/api/v1/admin/jobs/no.such-job/run',
+      as: operator,
+    });
+    expect(missing.statusCode).toBe(404);
+  });
 });

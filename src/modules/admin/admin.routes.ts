@@ -9,6 +9,8 @@ import { listAllOrgs } from '../orgs/index.ts';
 import {
   auditListDto,
   auditQuery,
+  jobListDto,
+  jobParams,
   orgListDto,
   outboxListDto,
   outboxMailDto,
@@ -61,6 +63,31 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: ModuleContext):
     async (req) => {
       await requireOperator(req);
       return { items: await ctx.mailer.listOutbox() };
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/jobs',
+    { schema: { tags, security, response: { 200: jobListDto } } },
+    async (req) => {
+      await requireOperator(req);
+      return {
+        items: ctx.modules.flatMap((m) => (m.jobs ?? []).map((j) => ({ name: j.name, everyMs: j.everyMs }))),
+      };
+    },
+  );
+
+  // Runs a scheduled job once, now: operators use it after fixing mail settings, tests to skip the clock.
+  app.post(
+    '/api/v1/admin/jobs/:name/run',
+    { schema: { tags, security, params: jobParams }, config: { audit: 'admin.job.run' } },
+    async (req, reply) => {
+      await requireOperator(req);
+      const job = ctx.modules.flatMap((m) => m.jobs ?? []).find((j) => j.name === req.params.name);
+      if (!job) throw new AppError('not_found');
+      req.audit.target = job.name;
+      await job.run(ctx, new Date());
+      return reply.status(204).send();
     },
   );
 

@@ -71,3 +71,6 @@ export const outboxMailDto = z.object({
   date: z.string(),
   text: z.string(),
 });
+
+export const jobListDto = z.object({ items: z.array(z.object({ name: z.string(), everyMs: z.number() })) });
+export const jobParams = z.object({ name: z.string().regex(/^[a-z0-9.-]{1,80}$/) });
