@@ -59,6 +59,11 @@ export interface TestApp {
   operatorCookie(email: string): Promise<string>;
   /** A user with an organisation of their own (`kind` sme by default). */
   userWithOrg(kind?: 'sme' | 'provider'): Promise<{ user: TestUser; orgId: string }>;
+  /** An SME whose owner has entrusted it to a provider (お助け隊 contract); both with their first user. */
+  servedSme(): Promise<{
+    sme: { user: TestUser; orgId: string };
+    provider: { user: TestUser; orgId: string };
+  }>;
   close(): Promise<void>;
 }
 
@@ -123,6 +128,19 @@ export async function createTestApp(
     return cookieHeader(res);
   };
 
+  const servedSme: TestApp['servedSme'] = async () => {
+    const sme = await userWithOrg('sme');
+    const provider = await userWithOrg('provider');
+    const res = await request({
+      method: 'POST',
+      url: `/api/v1/orgs/${sme.orgId}/providers`,
+      as: sme.user,
+      payload: { providerOrgId: provider.orgId },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return { sme, provider };
+  };
+
   return {
     app,
     database,
@@ -132,6 +150,7 @@ export async function createTestApp(
     signUp,
     operatorCookie,
     userWithOrg,
+    servedSme,
     close: async () => {
       await app.close();
       await database.close();

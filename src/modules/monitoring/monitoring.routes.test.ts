@@ -248,4 +248,34 @@ describe('tenancy and validation', () => {
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields).sort()).toEqual(['kind', 'sourceAddress']);
   });
+
+  it('lets the provider serving the SME register its sensors and read its alerts; no other provider', async () => {
+    const { sme, provider } = await t.servedSme();
+    const sensor = await sensorFor(provider.user, sme.orgId, { name: 'EDR 事務所', kind: 'edr' });
+    expect((await ingest(sensor.token, [malware('pc-01')])).statusCode).toBe(202);
+    await worker().drain();
+    const alerts = await t.request({ method: 'GET', url: `/api/v1/orgs/${sme.orgId}/alerts`, as: provider.user });
+    expect(alerts.statusCode).toBe(200);
+    expect(alerts.json().total).toBe(1);
+
+    const stranger = await t.userWithOrg('provider');
+    for (const url of [`/api/v1/orgs/${sme.orgId}/alerts`, `/api/v1/orgs/${sme.orgId}/monitoring/summary`]) {
+      expect((await t.request({ method: 'GET', url, as: stranger.user })).statusCode).toBe(404);
+    }
+    const refused = await t.request({
+      method: 'POST',
+      url: `/api/v1/orgs/${sme.orgId}/sensors`,
+      payload: { name: 'x', kind: 'utm' },
+      as: stranger.user,
+    });
+    expect(refused.statusCode).toBe(404);
+
+    await t.request({
+      method: 'DELETE',
+      url: `/api/v1/orgs/${sme.orgId}/providers/${provider.orgId}`,
+      as: sme.user,
+    });
+    const after = await t.request({ method: 'GET', url: `/api/v1/orgs/${sme.orgId}/alerts`, as: provider.user });
+    expect(after.statusCode).toBe(404);
+  });
 });

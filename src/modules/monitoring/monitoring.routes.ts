@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireMember } from '../../kernel/auth/tenancy.ts';
 import { AppError } from '../../kernel/http/errors.ts';
 import type { ModuleContext } from '../../kernel/module.ts';
+import { requireCustomerAccess } from '../orgs/index.ts';
 import { createMonitoringMetrics } from './monitoring.metrics.ts';
 import { DetectionWorker, hashToken, ingest, newToken, rulesById } from './monitoring.pipeline.ts';
 import * as repo from './monitoring.repo.ts';
@@ -25,7 +25,8 @@ const security = [{ session: [] }];
 export const INGEST_BODY_LIMIT = 5 * 1024 * 1024;
 
 /** Who may register sensors and tune rules: the SME's managers (and, later, its provider). */
-const sensorAdmins = ['owner', 'practitioner', 'manager', 'analyst'] as const;
+/** The SME's owner and practitioners, or the staff of the provider serving it. */
+const sensorAdmins = { sme: ['owner', 'practitioner'], provider: ['manager', 'analyst'] } as const;
 
 export interface MonitoringRuntime {
   worker: DetectionWorker;
@@ -146,7 +147,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
       },
     },
     async (req) => {
-      const m = await requireMember(req, db, req.params.orgId);
+      const m = await requireCustomerAccess(req, db, req.params.orgId);
       return { items: (await repo.listSensors(db, m.orgId)).map(presentSensor) };
     },
   );
@@ -164,7 +165,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
       config: { audit: 'monitoring.sensor_create' },
     },
     async (req, reply) => {
-      const m = await requireMember(req, db, req.params.orgId, sensorAdmins);
+      const m = await requireCustomerAccess(req, db, req.params.orgId, sensorAdmins);
       const tok = newToken();
       const s = await repo.insertSensor(db, {
         id: crypto.randomUUID(),
@@ -190,7 +191,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
       config: { audit: 'monitoring.sensor_revoke' },
     },
     async (req) => {
-      const m = await requireMember(req, db, req.params.orgId, sensorAdmins);
+      const m = await requireCustomerAccess(req, db, req.params.orgId, sensorAdmins);
       const s = await repo.revokeSensor(db, m.orgId, req.params.sensorId);
       if (!s) throw new AppError('not_found');
       req.audit = { target: s.id };
@@ -204,7 +205,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
       schema: { tags, security, params: orgParams, querystring: summaryQuery, response: { 200: summaryDto } },
     },
     async (req) => {
-      const m = await requireMember(req, db, req.params.orgId);
+      const m = await requireCustomerAccess(req, db, req.params.orgId);
       const to = req.query.to ? new Date(req.query.to) : new Date();
       const from = req.query.from ? new Date(req.query.from) : new Date(to.getTime() - 30 * 86_400_000);
       const [s, sensors] = await Promise.all([
@@ -237,7 +238,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
       },
     },
     async (req) => {
-      const m = await requireMember(req, db, req.params.orgId);
+      const m = await requireCustomerAccess(req, db, req.params.orgId);
       const r = await repo.listAlerts(db, m.orgId, req.query);
       return {
         total: r.total,
@@ -271,7 +272,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
       config: { audit: 'monitoring.override' },
     },
     async (req, reply) => {
-      const m = await requireMember(req, db, req.params.orgId, sensorAdmins);
+      const m = await requireCustomerAccess(req, db, req.params.orgId, sensorAdmins);
       if (!rulesById.has(req.body.ruleId)) {
         throw new AppError('validation_failed', {
           fields: { ruleId: { key: 'monitoring.fields.unknown_rule' } },

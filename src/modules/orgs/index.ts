@@ -11,3 +11,11 @@ export {
   listOrgMembers,
   orgManagers,
 } from './orgs.service.ts';
+export {
+  type CustomerAccess,
+  customersOf,
+  providerServes,
+  providersOf,
+  requireCustomerAccess,
+  type ServiceLinkDto,
+} from './orgs.customers.ts';
