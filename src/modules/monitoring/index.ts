@@ -1,2 +1,11 @@
-/** The monitoring module's public surface for other modules (the service desk will use it). */
-export {};
+/** The monitoring module's public surface for other modules (service desk, reports). */
+export {
+  canMove,
+  getIncident,
+  type IncidentDto,
+  type IncidentStatus,
+  incidentStatuses,
+  listIncidentSteps,
+  moveIncident,
+  nextStatuses,
+} from './monitoring.incidents.ts';

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { AppDb } from '../../kernel/db/client.ts';
 import { alert, incident, monitoringEvent, parseFailure, ruleOverride, sensor } from './monitoring.tables.ts';
 
@@ -194,7 +194,7 @@ async function attachIncident(
       and(
         eq(incident.orgId, orgId),
         eq(incident.entity, entity),
-        eq(incident.status, 'open'),
+        notInArray(incident.status, ['resolved', 'closed']),
         gte(incident.lastSeenAt, since),
       ),
     )
@@ -266,7 +266,7 @@ export async function summary(db: AppDb, orgId: string, from: Date, to: Date) {
     db
       .select({ n: count() })
       .from(incident)
-      .where(and(eq(incident.orgId, orgId), eq(incident.status, 'open'))),
+      .where(and(eq(incident.orgId, orgId), notInArray(incident.status, ['resolved', 'closed']))),
   ]);
   return {
     byKind: Object.fromEntries(byKind.map((r) => [r.kind, r.n])),

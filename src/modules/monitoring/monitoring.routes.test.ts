@@ -254,7 +254,11 @@ describe('tenancy and validation', () => {
     const sensor = await sensorFor(provider.user, sme.orgId, { name: 'EDR 事務所', kind: 'edr' });
     expect((await ingest(sensor.token, [malware('pc-01')])).statusCode).toBe(202);
     await worker().drain();
-    const alerts = await t.request({ method: 'GET', url: `/api/v1/orgs/${sme.orgId}/alerts`, as: provider.user });
+    const alerts = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${sme.orgId}/alerts`,
+      as: provider.user,
+    });
     expect(alerts.statusCode).toBe(200);
     expect(alerts.json().total).toBe(1);
 
@@ -275,7 +279,11 @@ describe('tenancy and validation', () => {
       url: `/api/v1/orgs/${sme.orgId}/providers/${provider.orgId}`,
       as: sme.user,
     });
-    const after = await t.request({ method: 'GET', url: `/api/v1/orgs/${sme.orgId}/alerts`, as: provider.user });
+    const after = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${sme.orgId}/alerts`,
+      as: provider.user,
+    });
     expect(after.statusCode).toBe(404);
   });
 });

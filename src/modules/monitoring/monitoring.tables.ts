@@ -74,15 +74,25 @@ export const parseFailure = pgTable(
   (t) => [primaryKey({ columns: [t.sensorId, t.reason] })],
 );
 
+/** An incident's way from detection to closure (the お助け隊 workflow). */
+export const incidentStatuses = [
+  'new',
+  'triaged',
+  'contacted',
+  'remote_support',
+  'onsite',
+  'resolved',
+  'closed',
+] as const;
+export type IncidentStatus = (typeof incidentStatuses)[number];
+
 export const incident = pgTable(
   'monitoring_incident',
   {
     id: text('id').primaryKey(),
     orgId: text('org_id').notNull(),
     entity: text('entity').notNull(),
-    status: text('status', { enum: ['open', 'closed'] })
-      .notNull()
-      .default('open'),
+    status: text('status', { enum: incidentStatuses }).notNull().default('new'),
     severity: integer('severity').notNull(),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
@@ -129,4 +139,22 @@ export const ruleOverride = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.ruleId, t.host] })],
+);
+
+/** Each step of an incident's workflow: who moved it, from where to where, when, and why. */
+export const incidentStep = pgTable(
+  'monitoring_incident_step',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incident.id, { onDelete: 'cascade' }),
+    orgId: text('org_id').notNull(),
+    fromStatus: text('from_status', { enum: incidentStatuses }),
+    toStatus: text('to_status', { enum: incidentStatuses }).notNull(),
+    actorUserId: text('actor_user_id'),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('incident_step_incident_idx').on(t.incidentId, t.at)],
 );

@@ -1,6 +1,14 @@
 /** The orgs module's public surface: other modules import only this file. */
 
 export { isValidCorporateNumber } from './corporate-number.ts';
+export {
+  type CustomerAccess,
+  customersOf,
+  providerServes,
+  providersOf,
+  requireCustomerAccess,
+  type ServiceLinkDto,
+} from './orgs.customers.ts';
 export type { OrgDto } from './orgs.schema.ts';
 export {
   findOrgIdByCorporateNumber,
@@ -11,11 +19,3 @@ export {
   listOrgMembers,
   orgManagers,
 } from './orgs.service.ts';
-export {
-  type CustomerAccess,
-  customersOf,
-  providerServes,
-  providersOf,
-  requireCustomerAccess,
-  type ServiceLinkDto,
-} from './orgs.customers.ts';

@@ -45,14 +45,20 @@ function linkRows(db: AppDb) {
 }
 
 /** The SMEs a provider currently serves, by name. */
-export function customersOf(ctx: Pick<ModuleContext, 'db'>, providerOrgId: string): Promise<ServiceLinkDto[]> {
+export function customersOf(
+  ctx: Pick<ModuleContext, 'db'>,
+  providerOrgId: string,
+): Promise<ServiceLinkDto[]> {
   return linkRows(ctx.db)
     .where(and(eq(serviceLink.providerOrgId, providerOrgId), isNull(serviceLink.endedAt)))
     .orderBy(asc(serviceLink.createdAt));
 }
 
 /** The providers currently serving an SME. */
-export function providersOf(ctx: Pick<ModuleContext, 'db'>, customerOrgId: string): Promise<ServiceLinkDto[]> {
+export function providersOf(
+  ctx: Pick<ModuleContext, 'db'>,
+  customerOrgId: string,
+): Promise<ServiceLinkDto[]> {
   return linkRows(ctx.db)
     .where(and(eq(serviceLink.customerOrgId, customerOrgId), isNull(serviceLink.endedAt)))
     .orderBy(asc(serviceLink.createdAt));
