@@ -5,8 +5,10 @@
  * A generator plants a known number of events for several rules; the run checks that every
  * planted rule fired and reports the dedup counts.
  */
+
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,6 +36,17 @@ function freePort(): Promise<number> {
       const a = s.address();
       s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
     });
+  });
+}
+
+function runSender(args: string[]): Promise<{ sent: number; retries: number }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'monitoring.sender.ts'), ...args],
+      { maxBuffer: 1024 * 1024 },
+      (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout))),
+    );
   });
 }
 
@@ -176,23 +189,12 @@ async function main() {
     const { lines, planted } = generate(EVENTS);
     const rules = (await (await fetch(`${base}/api/v1/monitoring/rules`)).json()).length;
 
-    // --- the pipeline ---
+    // --- the pipeline: the sender runs in its own process ---
+    const linesFile = path.join(dataDir, 'events.ndjson');
+    await writeFile(linesFile, lines.join('\n'));
     const cpu0 = process.cpuUsage();
     const started = performance.now();
-    let next = 0;
-    const send = async () => {
-      while (next < lines.length) {
-        const chunk = lines.slice(next, next + BATCH);
-        next += BATCH;
-        const res = await fetch(`${base}/api/v1/ingest`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${sensor.token}`, 'content-type': 'application/x-ndjson' },
-          body: chunk.join('\n'),
-        });
-        if (res.status !== 202) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, send));
+    const sender = await runSender([base, sensor.token, linesFile, String(BATCH), String(CONCURRENCY)]);
     const ingestMs = performance.now() - started;
     const worker = monitoringRuntime(app.mamori)?.worker;
     await worker?.drain();
@@ -251,6 +253,7 @@ async function main() {
           rules,
           stored: stored?.n,
           pipeline: {
+            senderRetriesAfter429: sender.retries,
             ms: Math.round(pipelineMs),
             ingestMs: Math.round(ingestMs),
             eventsPerSecond: eps,

@@ -22,6 +22,11 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   SYSLOG_PORT: z.coerce.number().int().min(0).max(65535).default(5514),
   NATS_URL: z.string().optional(),
+  NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .default('MAMORI_EVENTS'),
+  MONITORING_DETECT: onOff.default(true),
   MONITORING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAMORI_RATE_LIMIT: onOff.default(true),
@@ -43,6 +48,10 @@ export interface Config {
   authSecret: string;
   syslogPort: number;
   natsUrl: string | undefined;
+  /** JetStream stream of accepted event batches (with NATS_URL). */
+  natsStream: string;
+  /** Whether this process runs detection workers (with NATS_URL, ingest-only nodes turn it off). */
+  monitoringDetect: boolean;
   monitoringRetentionDays: number;
   logLevel: Env['LOG_LEVEL'];
   rateLimit: boolean;
@@ -91,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     authSecret: e.AUTH_SECRET ?? overrides.authSecret ?? persistentSecret(dataDir),
     syslogPort: e.SYSLOG_PORT,
     natsUrl: e.NATS_URL || undefined,
+    natsStream: e.NATS_STREAM,
+    monitoringDetect: e.MONITORING_DETECT,
     monitoringRetentionDays: e.MONITORING_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     rateLimit: e.MAMORI_RATE_LIMIT,

@@ -10,6 +10,11 @@ export interface DetectInput {
 
 export interface Hit {
   rule: CompiledRule;
+  /**
+   * For a counting rule whose windows are kept outside (see `windows`), the window this
+   * event counts in: the hit stands only if the count is reached there.
+   */
+  pending?: { windowKey: string; at: number; count: number; withinMs: number };
   /** The rule's group-by values: with tenant and rule, the alert's dedup key. */
   group: Record<string, string>;
   key: string;
@@ -30,6 +35,12 @@ const MAX_WINDOWS = 200_000;
  */
 export class Detector {
   private windows = new Map<string, number[]>();
+  /**
+   * 'memory': count windows live in this object (one process, tests).
+   * 'external': counting hits come back `pending` and the caller settles them against
+   * shared windows (the committer keeps them in the database, exact across workers).
+   */
+  windowsIn: 'memory' | 'external' = 'memory';
   private readonly verdictRules: CompiledRule[];
   private readonly matchRules: CompiledRule[];
 
@@ -49,6 +60,19 @@ export class Detector {
       if (!r.match(e.fields)) continue;
       matchedAny = true;
       if (!allowed(r)) continue;
+      if (r.aggregation && this.windowsIn === 'external') {
+        const agg = r.aggregation;
+        hits.push({
+          ...this.hit(r, e),
+          pending: {
+            windowKey: [e.orgId, r.id, ...agg.by.map((f) => String(e.fields[f] ?? ''))].join('|'),
+            at: e.at.getTime(),
+            count: agg.count,
+            withinMs: agg.withinMs,
+          },
+        });
+        continue;
+      }
       if (r.aggregation && !this.countReached(r, e)) continue;
       hits.push(this.hit(r, e));
     }
@@ -66,6 +90,15 @@ export class Detector {
     return { rule: r, group, key, at: e.at };
   }
 
+  /** One event entering a window: prune what fell out, keep at most `count` stamps, report. */
+  static slide(w: number[], at: number, count: number, withinMs: number): boolean {
+    w.push(at);
+    const from = at - withinMs;
+    while (w.length && (w[0] as number) < from) w.shift();
+    while (w.length > count) w.shift();
+    return w.length >= count;
+  }
+
   private countReached(r: CompiledRule, e: DetectInput): boolean {
     const agg = r.aggregation as NonNullable<CompiledRule['aggregation']>;
     const key = [e.orgId, r.id, ...agg.by.map((f) => String(e.fields[f] ?? ''))].join('|');
@@ -79,10 +112,7 @@ export class Detector {
       w = [];
       this.windows.set(key, w);
     }
-    w.push(now);
-    const from = now - agg.withinMs;
-    while (w.length && (w[0] as number) < from) w.shift();
-    return w.length >= agg.count;
+    return Detector.slide(w, now, agg.count, agg.withinMs);
   }
 
   /** How many aggregation windows are held (exposed in /metrics). */

@@ -34,7 +34,8 @@ async function startServer(dataDir: string, port: number): Promise<ChildProcess>
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  for (let i = 0; i < 300; i++) {
+  // Generous: PGlite initdb on a busy two-core CI machine has taken tens of seconds.
+  for (let i = 0; i < 900; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
     } catch {
@@ -135,5 +136,5 @@ describe('durability', () => {
     } finally {
       server.kill('SIGKILL');
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -3,7 +3,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 /** What an operator watches in /metrics for the monitoring pipeline. */
 export function createMonitoringMetrics(
   registry: Registry,
-  sources: { backlog: () => Promise<number>; udpDropped: () => number; windows: () => number },
+  sources: { backlog: () => Promise<number>; udpDropped: () => number; windows: () => Promise<number> },
 ) {
   return {
     received: new Counter({
@@ -59,10 +59,10 @@ export function createMonitoringMetrics(
     }),
     windows: new Gauge({
       name: 'mamori_monitoring_aggregation_windows',
-      help: 'Aggregation windows held in memory',
+      help: 'Sliding count windows of counting rules (kept in the database)',
       registers: [registry],
-      collect() {
-        this.set(sources.windows());
+      async collect() {
+        this.set(await sources.windows());
       },
     }),
   };

@@ -1,6 +1,14 @@
 import { and, count, desc, eq, gte, inArray, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { AppDb } from '../../kernel/db/client.ts';
-import { alert, incident, monitoringEvent, parseFailure, ruleOverride, sensor } from './monitoring.tables.ts';
+import {
+  aggregationWindow,
+  alert,
+  incident,
+  monitoringEvent,
+  parseFailure,
+  ruleOverride,
+  sensor,
+} from './monitoring.tables.ts';
 
 export type SensorRow = typeof sensor.$inferSelect;
 export type EventRow = typeof monitoringEvent.$inferSelect;
@@ -49,71 +57,34 @@ export async function revokeSensor(db: AppDb, orgId: string, id: string) {
   return rows[0];
 }
 
-/**
- * The durable append: all lines of one request (or syslog batch) in one transaction.
- * A line seen before (same tenant and hash) is skipped, so re-sending is harmless.
- */
-export async function appendEvents(
-  db: AppDb,
-  sensorRow: SensorRow,
-  rows: Array<typeof monitoringEvent.$inferInsert>,
+/** Parse failures counted per sensor and reason with a sample, and the sensor's last-seen time. */
+export async function recordSensorBatch(
+  tx: AppDb,
+  sensorId: string,
+  orgId: string,
   failures: Array<{ reason: string; sample: string }>,
   at: Date,
-): Promise<number> {
-  return db.transaction(async (tx) => {
-    let inserted = 0;
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
-      const r = await tx
-        .insert(monitoringEvent)
-        .values(chunk)
-        .onConflictDoNothing()
-        .returning({ id: monitoringEvent.id });
-      inserted += r.length;
-    }
-    for (const f of failures) {
-      await tx
-        .insert(parseFailure)
-        .values({
-          sensorId: sensorRow.id,
-          reason: f.reason,
-          orgId: sensorRow.orgId,
-          count: 1,
-          sample: f.sample.slice(0, 500),
-          lastAt: at,
-        })
-        .onConflictDoUpdate({
-          target: [parseFailure.sensorId, parseFailure.reason],
-          set: { count: sql`${parseFailure.count} + 1`, sample: f.sample.slice(0, 500), lastAt: at },
-        });
-    }
-    await tx.update(sensor).set({ lastSeenAt: at }).where(eq(sensor.id, sensorRow.id));
-    return inserted;
-  });
-}
-
-export async function pendingCount(db: AppDb): Promise<number> {
-  const [r] = await db
-    .select({ n: count() })
-    .from(monitoringEvent)
-    .where(eq(monitoringEvent.detected, false));
-  return r?.n ?? 0;
-}
-
-/** Takes a batch of undetected events (other workers skip locked rows). */
-export async function claimPending(tx: AppDb, limit: number) {
-  return tx
-    .select()
-    .from(monitoringEvent)
-    .where(eq(monitoringEvent.detected, false))
-    .orderBy(monitoringEvent.id)
-    .limit(limit)
-    .for('update', { skipLocked: true });
-}
-
-export async function markDetected(tx: AppDb, ids: number[]) {
-  if (ids.length)
-    await tx.update(monitoringEvent).set({ detected: true }).where(inArray(monitoringEvent.id, ids));
+): Promise<void> {
+  const byReason = new Map<string, { n: number; sample: string }>();
+  for (const f of failures) {
+    const e = byReason.get(f.reason) ?? { n: 0, sample: f.sample };
+    e.n++;
+    e.sample = f.sample;
+    byReason.set(f.reason, e);
+  }
+  for (const [reason, f] of byReason) {
+    await tx
+      .insert(parseFailure)
+      .values({ sensorId, reason, orgId, count: f.n, sample: f.sample.slice(0, 500), lastAt: at })
+      .onConflictDoUpdate({
+        target: [parseFailure.sensorId, parseFailure.reason],
+        set: { count: sql`${parseFailure.count} + ${f.n}`, sample: f.sample.slice(0, 500), lastAt: at },
+      });
+  }
+  await tx
+    .update(sensor)
+    .set({ lastSeenAt: sql`greatest(${sensor.lastSeenAt}, ${at})` })
+    .where(eq(sensor.id, sensorId));
 }
 
 export async function overrides(db: AppDb, orgIds: string[]) {
@@ -173,6 +144,15 @@ export async function upsertAlert(
     })
     .returning();
   return { alert: a as AlertRow, created: true };
+}
+
+/** Adds hits counted in memory to an alert (see EventCommitter.mergeHits). */
+export async function addAlertHits(tx: AppDb, id: string, n: number, lastSeen: Date): Promise<void> {
+  if (n <= 0) return;
+  await tx
+    .update(alert)
+    .set({ count: sql`${alert.count} + ${n}`, lastSeenAt: sql`greatest(${alert.lastSeenAt}, ${lastSeen})` })
+    .where(eq(alert.id, id));
 }
 
 export const INCIDENT_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -299,4 +279,16 @@ export async function deleteEventsBefore(db: AppDb, before: Date, batch = 10_000
     (r as { affectedRows?: number }).affectedRows ??
     0
   );
+}
+
+export async function windowCount(db: AppDb): Promise<number> {
+  const [r] = await db.select({ n: count() }).from(aggregationWindow);
+  return r?.n ?? 0;
+}
+
+/** Windows untouched for a day hold nothing a rule could still count (the longest window is hours). */
+export async function deleteStaleWindows(db: AppDb, now: Date): Promise<void> {
+  await db
+    .delete(aggregationWindow)
+    .where(lte(aggregationWindow.updatedAt, new Date(now.getTime() - 86_400_000)));
 }

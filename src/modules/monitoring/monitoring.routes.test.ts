@@ -17,11 +17,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const worker = () => {
+const runtime = () => {
   const rt = monitoringRuntime(t.app.mamori);
   if (!rt) throw new Error('no monitoring runtime');
-  return rt.worker;
+  return rt;
 };
+const worker = () => runtime().worker;
 
 async function sensorFor(
   user: TestUser,
@@ -186,7 +187,7 @@ describe('syslog', () => {
       vendor: 'Yamaha',
       sourceAddress: '127.0.0.1',
     });
-    const rx = new SyslogReceiver(t.database.db, () => undefined);
+    const rx = new SyslogReceiver(t.database.db, runtime().sink);
     const { udpPort, tcpPort } = await rx.start('127.0.0.1', 0);
     try {
       const udp = dgram.createSocket('udp4');

@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/http/errors.ts';
 import type { ModuleContext } from '../../kernel/module.ts';
 import { requireCustomerAccess } from '../orgs/index.ts';
+import { Backpressure, EventCommitter } from './monitoring.committer.ts';
+import { Detector } from './monitoring.detect.ts';
 import { createMonitoringMetrics } from './monitoring.metrics.ts';
-import { DetectionWorker, hashToken, ingest, newToken, rulesById } from './monitoring.pipeline.ts';
+import { JetStreamPipeline } from './monitoring.nats.ts';
+import { type EventSink, hashToken, ingest, newToken, rules, rulesById } from './monitoring.pipeline.ts';
 import * as repo from './monitoring.repo.ts';
 import {
   alertDto,
@@ -24,12 +27,16 @@ const tags = ['monitoring'];
 const security = [{ session: [] }];
 export const INGEST_BODY_LIMIT = 5 * 1024 * 1024;
 
-/** Who may register sensors and tune rules: the SME's managers (and, later, its provider). */
 /** The SME's owner and practitioners, or the staff of the provider serving it. */
 const sensorAdmins = { sme: ['owner', 'practitioner'], provider: ['manager', 'analyst'] } as const;
 
 export interface MonitoringRuntime {
-  worker: DetectionWorker;
+  committer: EventCommitter;
+  /** Where ingest hands batches: the committer, or JetStream when NATS_URL is set. */
+  sink: EventSink;
+  nats: JetStreamPipeline | null;
+  /** Tests and shutdown: wait until everything accepted so far is committed and detected. */
+  worker: { drain(): Promise<void> };
   syslog: SyslogReceiver | null;
   syslogPorts: { udpPort: number; tcpPort: number } | null;
 }
@@ -60,25 +67,47 @@ const presentSensor = (s: repo.SensorRow) => ({
 export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db, config } = ctx;
-  const runtime: MonitoringRuntime = { worker: new DetectionWorker(db), syslog: null, syslogPorts: null };
+  const committer = new EventCommitter(db, new Detector(rules));
+  const nats = config.natsUrl
+    ? new JetStreamPipeline({
+        url: config.natsUrl,
+        stream: config.natsStream,
+        committer: config.monitoringDetect ? committer : null,
+        log: fastify.log,
+      })
+    : null;
+  const runtime: MonitoringRuntime = {
+    committer,
+    sink: nats ?? committer,
+    nats,
+    worker: {
+      drain: async () => {
+        await nats?.drain();
+        await committer.drain();
+      },
+    },
+    syslog: null,
+    syslogPorts: null,
+  };
   runtimes.set(ctx, runtime);
   const metrics = createMonitoringMetrics(ctx.metrics, {
-    backlog: () => repo.pendingCount(db),
+    backlog: async () => committer.depth + ((await nats?.backlog().catch(() => 0)) ?? 0),
     udpDropped: () => runtime.syslog?.counters.udpDropped ?? 0,
-    windows: () => runtime.worker.detector.windowCount,
+    windows: () => repo.windowCount(db),
   });
-  runtime.worker.metrics = metrics;
+  committer.metrics = metrics;
 
   fastify.addHook('onReady', async () => {
-    runtime.worker.start(fastify.log);
+    await nats?.start();
     if (config.syslogPort > 0) {
-      runtime.syslog = new SyslogReceiver(db, () => runtime.worker.nudge(), metrics);
+      runtime.syslog = new SyslogReceiver(db, runtime.sink, metrics);
       runtime.syslogPorts = await runtime.syslog.start(config.host, config.syslogPort);
     }
   });
   fastify.addHook('onClose', async () => {
     await runtime.syslog?.stop();
-    await runtime.worker.stop();
+    await nats?.stop();
+    await committer.drain();
   });
 
   // NDJSON and plain text arrive as one string; each line is parsed on its own.
@@ -88,11 +117,8 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
     (_req, body, done) => done(null, body),
   );
 
-  let backlog = { at: 0, n: 0 };
-  const backlogSize = async () => {
-    if (Date.now() - backlog.at > 1000) backlog = { at: Date.now(), n: await repo.pendingCount(db) };
-    return backlog.n;
-  };
+  const slowDown = (seconds: number) =>
+    new AppError('rate_limited', { params: { seconds }, messageKey: 'monitoring.errors.slow_down' });
 
   app.post(
     '/api/v1/ingest',
@@ -119,19 +145,25 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
           kind: 'unauthenticated',
           messageKey: 'monitoring.errors.invalid_token',
         });
-      if ((await backlogSize()) >= 200_000) {
-        reply.header('retry-after', '5');
-        throw new AppError('rate_limited', { params: { seconds: 5 } });
+      if (runtime.sink.full) {
+        reply.header('retry-after', '2');
+        throw slowDown(2);
       }
       const body =
         typeof req.body === 'string' ? req.body : req.body === undefined ? '' : JSON.stringify(req.body);
       const stop = metrics.latency.startTimer();
-      const r = await ingest(db, sensorRow, body.split('\n'), 'https', new Date(), req.ip);
+      let r: Awaited<ReturnType<typeof ingest>>;
+      try {
+        r = await ingest(runtime.sink, sensorRow, body.split('\n'), 'https', new Date(), req.ip);
+      } catch (err) {
+        if (!(err instanceof Backpressure)) throw err;
+        reply.header('retry-after', String(err.retryAfterSeconds));
+        throw slowDown(err.retryAfterSeconds);
+      }
       stop();
       metrics.received.inc({ transport: 'https', kind: sensorRow.kind }, r.received);
       metrics.accepted.inc({ kind: sensorRow.kind }, r.accepted);
       for (const x of r.rejected) metrics.rejected.inc({ reason: x.reason });
-      runtime.worker.nudge();
       return reply.status(202).send({ accepted: r.accepted, rejected: r.rejected });
     },
   );

@@ -1,6 +1,8 @@
+import { BlockList, isIPv4 } from 'node:net';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Detector } from './monitoring.detect.ts';
-import { compileCondition, compileRule, loadRules, type RuleDef } from './monitoring.rules.ts';
+import { compileCondition, compileRule, ipv4ToInt, loadRules, type RuleDef } from './monitoring.rules.ts';
 
 const base = {
   title: { ja: 't', en: 't' },
@@ -149,5 +151,28 @@ describe('the starter rule pack', () => {
     ]) {
       expect(ids).toContain(id);
     }
+  });
+});
+
+describe('IPv4 ranges', () => {
+  it('parses exactly what node:net accepts as IPv4', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.ipV4(), fc.string({ maxLength: 20 }), fc.ipV4Extended()), (v) => {
+        expect(ipv4ToInt(v) !== null).toBe(isIPv4(v));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('matches a cidr selection as BlockList does', () => {
+    fc.assert(
+      fc.property(fc.ipV4(), fc.ipV4(), fc.integer({ min: 0, max: 32 }), (net, ip, bits) => {
+        const list = new BlockList();
+        list.addSubnet(net, bits, 'ipv4');
+        const r = rule('r', { detection: { sel: { 'source.ip|cidr': `${net}/${bits}` }, condition: 'sel' } });
+        expect(r.match({ 'source.ip': ip })).toBe(list.check(ip, 'ipv4'));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -47,14 +47,47 @@ export function durationMs(d: string): number {
 
 type Pred = (f: Fields) => boolean;
 
+/** Dotted-quad IPv4 to an unsigned integer, or null when it is not one. */
+export function ipv4ToInt(v: string): number | null {
+  let n = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || ++dots > 3) return null;
+      n = n * 256 + part;
+      part = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && part === 0) return null; // no leading zeros (isIP refuses them too)
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return null;
+    } else return null;
+  }
+  if (dots !== 3 || digits === 0) return null;
+  return n * 256 + part;
+}
+
 function valueMatcher(mods: string[], raw: unknown): (v: string) => boolean {
   const want = String(raw);
   const lower = want.toLowerCase();
   if (mods.includes('cidr')) {
     const [net, bits] = want.split('/');
     const type = isIP(net ?? '') === 6 ? 'ipv6' : 'ipv4';
+    if (type === 'ipv4') {
+      // Most rules test IPv4 ranges on every event; integer masks avoid BlockList's per-call allocations.
+      const prefix = Number(bits ?? 32);
+      const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+      const base = ((ipv4ToInt(net ?? '') ?? 0) & mask) >>> 0;
+      return (v) => {
+        const n = ipv4ToInt(v);
+        return n !== null && (n & mask) >>> 0 === base;
+      };
+    }
     const list = new BlockList();
-    list.addSubnet(net ?? '', Number(bits ?? (type === 'ipv4' ? 32 : 128)), type);
+    list.addSubnet(net ?? '', Number(bits ?? 128), 'ipv6');
     return (v) => {
       const t = isIP(v);
       return t !== 0 && list.check(v, t === 6 ? 'ipv6' : 'ipv4');

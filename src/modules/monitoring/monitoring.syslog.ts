@@ -1,8 +1,9 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import type { AppDb } from '../../kernel/db/client.ts';
+import { Backpressure } from './monitoring.committer.ts';
 import type { MonitoringMetrics } from './monitoring.metrics.ts';
-import { ingest } from './monitoring.pipeline.ts';
+import { type EventSink, ingest } from './monitoring.pipeline.ts';
 import * as repo from './monitoring.repo.ts';
 
 export interface SyslogCounters {
@@ -17,8 +18,10 @@ const HOST_IN_HEADER = /^<\d{1,3}>(?:1 \S+ (\S+)|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d
 /**
  * Syslog over UDP and TCP (octet-counted or newline-framed). Lines are matched to a
  * sensor by the sender's address, else by the hostname in the header, and appended in
- * small batches. TCP reading pauses while a batch commits, so a slow database slows the
- * sender instead of filling memory; UDP cannot be slowed, so overflow is dropped and counted.
+ * small batches. A TCP connection stops being read while its frames wait to be committed,
+ * so a slow database slows the sender (the kernel's receive window fills) instead of filling
+ * memory, and a frame once read is committed before more are read. UDP cannot be slowed, so
+ * overflow is dropped and counted (mamori_monitoring_syslog_udp_dropped).
  */
 export class SyslogReceiver {
   readonly counters: SyslogCounters = { udpReceived: 0, udpDropped: 0, tcpReceived: 0, unknownSender: 0 };
@@ -31,7 +34,7 @@ export class SyslogReceiver {
 
   constructor(
     private readonly db: AppDb,
-    private readonly onStored: () => void,
+    private readonly sink: EventSink,
     private readonly metrics?: MonitoringMetrics,
   ) {}
 
@@ -42,7 +45,7 @@ export class SyslogReceiver {
     });
     this.udp.on('message', (msg, rinfo) => {
       this.counters.udpReceived++;
-      if (this.queue.length >= SyslogReceiver.MAX_QUEUE) {
+      if (this.queue.length >= SyslogReceiver.MAX_QUEUE || this.sink.full) {
         this.counters.udpDropped++;
         return;
       }
@@ -95,10 +98,8 @@ export class SyslogReceiver {
         buf = buf.subarray(nl + 1);
       }
       this.counters.tcpReceived++;
-      if (this.queue.length >= SyslogReceiver.MAX_QUEUE / 2) {
-        socket.pause();
-        void this.flush().then(() => socket.resume());
-      }
+      socket.pause();
+      void this.flush().finally(() => socket.resume());
     });
     socket.on('end', () => {
       const rest = buf.toString('utf8').trim();
@@ -139,9 +140,22 @@ export class SyslogReceiver {
         entry.lines.push(item.line);
         bySensor.set(s.id, entry);
       }
-      for (const { sensor, lines, address } of bySensor.values())
-        await ingest(this.db, sensor, lines, 'syslog', new Date(), address);
-      if (bySensor.size) this.onStored();
+      for (const { sensor, lines, address } of bySensor.values()) {
+        const receivedAt = new Date();
+        for (;;) {
+          try {
+            const r = await ingest(this.sink, sensor, lines, 'syslog', receivedAt, address);
+            this.metrics?.received.inc({ transport: 'syslog', kind: sensor.kind }, r.received);
+            this.metrics?.accepted.inc({ kind: sensor.kind }, r.accepted);
+            for (const x of r.rejected) this.metrics?.rejected.inc({ reason: x.reason });
+            break;
+          } catch (err) {
+            // Lines already read are never dropped: wait for room and try again.
+            if (!(err instanceof Backpressure)) throw err;
+            await new Promise((res) => setTimeout(res, 200));
+          }
+        }
+      }
     })().finally(() => {
       this.flushing = null;
     });

@@ -158,3 +158,14 @@ export const incidentStep = pgTable(
   },
   (t) => [index('incident_step_incident_idx').on(t.incidentId, t.at)],
 );
+
+/**
+ * Sliding count windows of counting rules (e.g. 10 failed logins within 5 minutes), per
+ * tenant + rule + by-values, kept with the events so that every worker counts in the same
+ * window and a restart does not forget what was counted.
+ */
+export const aggregationWindow = pgTable('monitoring_window', {
+  key: text('key').primaryKey(),
+  stamps: jsonb('stamps').$type<number[]>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
