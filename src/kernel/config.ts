@@ -27,6 +27,7 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,64}$/)
     .default('MAMORI_EVENTS'),
   MONITORING_DETECT: onOff.default(true),
+  MONITORING_QUEUE_EVENTS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
   MONITORING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAMORI_RATE_LIMIT: onOff.default(true),
@@ -52,6 +53,8 @@ export interface Config {
   natsStream: string;
   /** Whether this process runs detection workers (with NATS_URL, ingest-only nodes turn it off). */
   monitoringDetect: boolean;
+  /** Accepted events waiting for their commit before senders are told to slow down (429). */
+  monitoringQueueEvents: number;
   monitoringRetentionDays: number;
   logLevel: Env['LOG_LEVEL'];
   rateLimit: boolean;
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     natsUrl: e.NATS_URL || undefined,
     natsStream: e.NATS_STREAM,
     monitoringDetect: e.MONITORING_DETECT,
+    monitoringQueueEvents: e.MONITORING_QUEUE_EVENTS,
     monitoringRetentionDays: e.MONITORING_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     rateLimit: e.MAMORI_RATE_LIMIT,

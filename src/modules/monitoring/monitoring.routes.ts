@@ -67,7 +67,10 @@ const presentSensor = (s: repo.SensorRow) => ({
 export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db, config } = ctx;
-  const committer = new EventCommitter(db, new Detector(rules));
+  const committer = new EventCommitter(db, new Detector(rules), {
+    maxQueuedEvents: config.monitoringQueueEvents,
+    groupEvents: 5_000,
+  });
   const nats = config.natsUrl
     ? new JetStreamPipeline({
         url: config.natsUrl,
