@@ -74,6 +74,7 @@ export class SyslogReceiver {
 
   private handleTcp(socket: net.Socket) {
     let buf = Buffer.alloc(0);
+    let scheduled = false;
     const address = socket.remoteAddress?.replace(/^::ffff:/, '') ?? '';
     socket.on('data', (chunk) => {
       buf = Buffer.concat([buf, chunk]);
@@ -98,8 +99,15 @@ export class SyslogReceiver {
         buf = buf.subarray(nl + 1);
       }
       this.counters.tcpReceived++;
-      socket.pause();
-      void this.flush().finally(() => socket.resume());
+      // Let the reads already due in this turn arrive, then stop reading until they commit.
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(() => {
+          scheduled = false;
+          socket.pause();
+          void this.flush().finally(() => socket.resume());
+        });
+      }
     });
     socket.on('end', () => {
       const rest = buf.toString('utf8').trim();
