@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Box,
   Button,
   Group,
   Modal,
@@ -168,15 +169,16 @@ export function ActionForm(props: {
                 inputWrapperOrder={['label', 'description', 'input', 'error']}
               />
               {draft.reviewDate !== suggestion ? (
-                <Anchor
-                  component="button"
-                  type="button"
-                  size="sm"
-                  onClick={() => set('reviewDate', suggestion)}
-                  mt={-8}
-                >
-                  {t('owners.form.suggest', { months: a.reviewMonths })}
-                </Anchor>
+                <Box mt={-8}>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => set('reviewDate', suggestion)}
+                  >
+                    {t('owners.form.suggest', { months: a.reviewMonths })}
+                  </Anchor>
+                </Box>
               ) : null}
             </>
           ) : null}

@@ -204,7 +204,7 @@ export function ContractorsPage() {
                     {c.entrusted}
                   </Text>
                   <Box mt="xs">
-                    <Declaration c={c} />
+                    <Declaration c={c} withLabel />
                   </Box>
                   {c.note ? (
                     <Text size="xs" c="dimmed" mt={4}>
@@ -265,19 +265,26 @@ function ConfBadge({ value, withLabel }: { value: Confidentiality; withLabel?: b
   const { t } = useTranslation();
   return (
     <Badge tt="none" color={CONF_COLOR[value]} variant="light" style={{ flexShrink: 0 }}>
-      {withLabel ? `${t('owners.contractors.confidentiality')}: ` : ''}
+      {withLabel ? `${t('owners.contractors.confShort')}: ` : ''}
       {t(`owners.contractors.conf.${value}`)}
     </Badge>
   );
 }
 
 /** What the owner recorded, and what the registry says when the contractor is in it. */
-function Declaration({ c }: { c: Contractor }) {
+function Declaration({ c, withLabel }: { c: Contractor; withLabel?: boolean }) {
   const { t } = useTranslation();
   const r = c.registry;
   return (
     <Stack gap={2}>
-      <Text size="sm">{t(`owners.contractors.decl.${c.declared}`)}</Text>
+      <Text size="sm">
+        {withLabel ? (
+          <Text span size="sm" c="dimmed">
+            SECURITY ACTION:{' '}
+          </Text>
+        ) : null}
+        {t(`owners.contractors.decl.${c.declared}`)}
+      </Text>
       {r ? (
         <Text size="xs" c={r.status === 'active' ? 'teal.8' : 'red.8'}>
           {t('owners.contractors.registry')}:{' '}

@@ -84,7 +84,12 @@ export function OwnersCornerPage() {
           </Text>
           <Stack gap="md">
             {c.actions.map((a) => (
-              <ActionCard key={a.no} action={a} onRecord={mayRecord(a) ? () => setRecording(a) : undefined} />
+              <ActionCard
+                key={a.no}
+                action={a}
+                isNext={a.no === c.summary.next}
+                onRecord={mayRecord(a) ? () => setRecording(a) : undefined}
+              />
             ))}
           </Stack>
         </Box>
@@ -180,10 +185,20 @@ function Principles({ corner }: { corner: Corner }) {
   );
 }
 
-function ActionCard({ action: a, onRecord }: { action: OwnerAction; onRecord: (() => void) | undefined }) {
+function ActionCard(props: { action: OwnerAction; isNext: boolean; onRecord: (() => void) | undefined }) {
+  const { action: a, isNext, onRecord } = props;
   const { t } = useTranslation();
   const lang = useLang();
   const late = a.overdue || a.dueToday;
+  // A finished action shows only its record; what it asks for is one click away.
+  const [open, setOpen] = useState(a.status !== 'done' || late);
+  const edge = late
+    ? 'red-6'
+    : a.status === 'done'
+      ? 'teal-6'
+      : a.status === 'in_progress'
+        ? 'brand-4'
+        : 'gray-3';
   return (
     <Card
       withBorder
@@ -193,62 +208,66 @@ function ActionCard({ action: a, onRecord }: { action: OwnerAction; onRecord: ((
       id={`action-${a.no}`}
       aria-labelledby={`action-${a.no}-title`}
       data-testid={`action-${a.no}`}
-      style={{
-        scrollMarginTop: 80,
-        borderLeft: `5px solid var(--mantine-color-${late ? 'red-6' : a.status === 'done' ? 'teal-6' : a.status === 'in_progress' ? 'brand-4' : 'gray-3'})`,
-      }}
+      style={{ scrollMarginTop: 80, borderLeft: `5px solid var(--mantine-color-${edge})` }}
     >
-      <Group justify="space-between" align="flex-start" gap="sm" wrap="nowrap">
-        <Group gap="sm" align="flex-start" wrap="nowrap" style={{ minWidth: 0 }}>
-          <ThemeIcon
-            size={36}
-            radius="xl"
-            variant={a.status === 'done' ? 'filled' : 'light'}
-            color={a.status === 'done' ? 'teal' : 'brand'}
-            aria-hidden
-          >
-            {a.status === 'done' ? <IconCheck size={18} /> : <Text fw={800}>{a.no}</Text>}
-          </ThemeIcon>
-          <Box style={{ minWidth: 0 }}>
+      <Group gap="sm" align="flex-start" wrap="nowrap">
+        <ThemeIcon
+          size={36}
+          radius="xl"
+          variant={a.status === 'done' ? 'filled' : 'light'}
+          color={a.status === 'done' ? 'teal' : 'brand'}
+          aria-hidden
+          style={{ flexShrink: 0 }}
+        >
+          {a.status === 'done' ? <IconCheck size={18} /> : <Text fw={800}>{a.no}</Text>}
+        </ThemeIcon>
+        <Box style={{ minWidth: 0, flex: 1 }}>
+          <Group gap={8} mb={2}>
             <Text size="xs" c="dimmed">
               {t('owners.corner.actionNo', { no: a.no })}
             </Text>
-            <Title order={3} size="h4" id={`action-${a.no}-title`} lh={1.4}>
-              {a.title}
-            </Title>
-          </Box>
-        </Group>
-        <Stack gap={4} align="flex-end">
-          <StatusBadge status={a.status} />
-          <ReviewBadge action={a} />
-        </Stack>
+            <StatusBadge status={a.status} />
+            <ReviewBadge action={a} />
+          </Group>
+          <Title order={3} size="h4" id={`action-${a.no}-title`} lh={1.4}>
+            {a.title}
+          </Title>
+        </Box>
       </Group>
 
-      <Text size="sm" mt="sm">
-        {a.why}
-      </Text>
-      <Text size="sm" fw={700} mt="sm" mb={4}>
-        {t('owners.corner.steps')}
-      </Text>
-      <List size="sm" spacing={4}>
-        {a.steps.map((s) => (
-          <List.Item key={s}>{s}</List.Item>
-        ))}
-      </List>
-      <Group gap="xs" mt="md">
-        {a.links.map((l) => (
-          <Button
-            key={l.path}
-            component={Link}
-            to={l.path}
-            size="xs"
-            variant="light"
-            rightSection={<IconArrowRight size={12} />}
-          >
-            {l.label}
-          </Button>
-        ))}
-      </Group>
+      {open ? (
+        <Box mt="sm">
+          <Text size="sm">{a.why}</Text>
+          <Text size="sm" fw={700} mt="sm" mb={4}>
+            {t('owners.corner.steps')}
+          </Text>
+          <List size="sm" spacing={4}>
+            {a.steps.map((s) => (
+              <List.Item key={s}>{s}</List.Item>
+            ))}
+          </List>
+          <Group gap="xs" mt="md">
+            {a.links.map((l) => (
+              <Button
+                key={l.path}
+                component={Link}
+                to={l.path}
+                size="xs"
+                variant="light"
+                rightSection={<IconArrowRight size={12} />}
+              >
+                {l.label}
+              </Button>
+            ))}
+          </Group>
+        </Box>
+      ) : (
+        <Box mt="xs">
+          <Anchor component="button" type="button" size="sm" onClick={() => setOpen(true)}>
+            {t('owners.corner.showSteps')}
+          </Anchor>
+        </Box>
+      )}
 
       <Box mt="md" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
         <Group justify="space-between" align="flex-end" gap="sm">
@@ -279,7 +298,7 @@ function ActionCard({ action: a, onRecord }: { action: OwnerAction; onRecord: ((
           {onRecord ? (
             <Button
               size="sm"
-              variant={a.status === 'done' && !late ? 'default' : 'filled'}
+              variant={isNext || late ? 'filled' : 'default'}
               onClick={onRecord}
               aria-label={t('owners.corner.recordFor', { no: a.no, title: a.title })}
             >
