@@ -340,6 +340,15 @@ describe('contractor check', () => {
       unknownTerms: 0,
     });
 
+    const audit = await t.request({
+      method: 'GET',
+      url: `/api/v1/admin/audit?orgId=${orgId}`,
+      headers: { cookie: operatorCookie },
+    });
+    expect(audit.json().items.map((i: { action: string }) => i.action)).toEqual(
+      expect.arrayContaining(['owners.contractor_create', 'owners.contractor_update']),
+    );
+
     const gone = await t.request({
       method: 'DELETE',
       url: `/api/v1/orgs/${orgId}/owners/contractors/${c.id}`,
