@@ -4,6 +4,7 @@ import { diagnosisUi } from '../../src/modules/diagnosis/ui/index.ts';
 import { directoryUi } from '../../src/modules/directory/ui/index.ts';
 import { learningUi } from '../../src/modules/learning/ui/index.ts';
 import { orgsUi } from '../../src/modules/orgs/ui/index.ts';
+import { ownersUi } from '../../src/modules/owners/ui/index.ts';
 import { policyUi } from '../../src/modules/policy/ui/index.ts';
 import { servicesUi } from '../../src/modules/services/ui/index.ts';
 import { coreUi } from './core-ui.tsx';
@@ -13,6 +14,7 @@ import type { ModuleUi } from './module-ui.ts';
 export const modules: ModuleUi[] = [
   coreUi,
   orgsUi,
+  ownersUi,
   diagnosisUi,
   learningUi,
   policyUi,

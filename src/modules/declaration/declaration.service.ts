@@ -219,6 +219,34 @@ export async function stats(ctx: ModuleContext, lang: Lang) {
   };
 }
 
+/**
+ * For other modules (the owner's contractor check): a declaration found by its ID (any status,
+ * so a withdrawn one shows as withdrawn) or the active one of the organisation with a 法人番号.
+ */
+export async function lookupDeclaration(
+  ctx: Pick<ModuleContext, 'db'>,
+  by: { declarationId?: string | null | undefined; corporateNumber?: string | null | undefined },
+): Promise<DeclarationSummary | null> {
+  let d: repo.DeclarationRow | undefined;
+  if (by.declarationId) d = await repo.findDeclaration(ctx.db, by.declarationId.toUpperCase());
+  else if (by.corporateNumber) {
+    const orgId = await findOrgIdByCorporateNumber(ctx, by.corporateNumber);
+    if (orgId) d = await repo.findActive(ctx.db, orgId);
+  }
+  if (!d) return null;
+  const p = presentPublic(d);
+  return { id: p.id, orgName: p.orgName, star: p.star, status: p.status, verifyPath: `/verify/${p.id}` };
+}
+
+export interface DeclarationSummary {
+  id: string;
+  orgName: string;
+  star: number;
+  status: 'active' | 'withdrawn' | 'revoked';
+  /** The public verification page. */
+  verifyPath: string;
+}
+
 // ---- supply chain ----
 
 export async function addSupplier(

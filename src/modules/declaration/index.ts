@@ -1,2 +1,2 @@
-/** The declaration module exposes nothing to other modules yet. */
-export {};
+/** The declaration module's public surface: other modules import only this file. */
+export { type DeclarationSummary, lookupDeclaration } from './declaration.service.ts';

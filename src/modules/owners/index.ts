@@ -1,0 +1,2 @@
+/** The owners module exposes nothing to other modules yet. */
+export {};
