@@ -4,6 +4,10 @@ import type { AppDb } from '../../kernel/db/client.ts';
 import { Detector, type Hit, type TenantOverrides } from './monitoring.detect.ts';
 import type { MonitoringMetrics } from './monitoring.metrics.ts';
 import * as repo from './monitoring.repo.ts';
+import { ThreatIndex } from './monitoring.threats.ts';
+
+/** How stale the in-memory threat lists may get in a process that did not import them. */
+const THREAT_RELOAD_MS = 60_000;
 
 /** One parsed event, ready to store: everything the event table holds. */
 export interface EventRow {
@@ -59,6 +63,7 @@ export class EventCommitter {
   private idle: Array<() => void> = [];
   committed = 0;
   alertsCreated = 0;
+  readonly threats = new ThreatIndex();
   metrics: MonitoringMetrics | undefined;
 
   constructor(
@@ -134,7 +139,9 @@ export class EventCommitter {
   }
 
   private async commit(batches: EventBatch[]): Promise<number[]> {
+    if (Date.now() - this.threats.loadedAt > THREAT_RELOAD_MS) await this.threats.load(this.db);
     const rows = batches.flatMap((b) => b.rows);
+    for (const r of rows) this.threats.enrich(r.fields);
     const orgIds = [...new Set(batches.map((b) => b.orgId))];
     let created = 0;
     const result = await this.db.transaction(async (txRaw) => {

@@ -22,6 +22,7 @@ import {
   summaryQuery,
 } from './monitoring.schema.ts';
 import { SyslogReceiver } from './monitoring.syslog.ts';
+import { threatListRoutes } from './monitoring.threats.routes.ts';
 
 const tags = ['monitoring'];
 const security = [{ session: [] }];
@@ -93,6 +94,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
     syslogPorts: null,
   };
   runtimes.set(ctx, runtime);
+  await threatListRoutes(fastify, ctx, () => committer);
   const metrics = createMonitoringMetrics(ctx.metrics, {
     backlog: async () => committer.depth + ((await nats?.backlog().catch(() => 0)) ?? 0),
     udpDropped: () => runtime.syslog?.counters.udpDropped ?? 0,

@@ -169,3 +169,16 @@ export const aggregationWindow = pgTable('monitoring_window', {
   stamps: jsonb('stamps').$type<number[]>().notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Known-bad indicators imported by the operator from CSV, by list; events touching one are flagged. */
+export const threatIndicator = pgTable(
+  'monitoring_threat_indicator',
+  {
+    list: text('list').notNull(),
+    type: text('type', { enum: ['ip', 'domain', 'hash'] }).notNull(),
+    value: text('value').notNull(),
+    description: text('description'),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.list, t.type, t.value] })],
+);
