@@ -7,6 +7,7 @@ import { learningModule } from './modules/learning/module.ts';
 import { monitoringModule } from './modules/monitoring/module.ts';
 import { orgsModule } from './modules/orgs/module.ts';
 import { policyModule } from './modules/policy/module.ts';
+import { reportsModule } from './modules/reports/module.ts';
 import { servicesModule } from './modules/services/module.ts';
 
 /** The capabilities this installation mounts, in order. */
@@ -19,5 +20,6 @@ export const modules: ModuleManifest[] = [
   servicesModule,
   directoryModule,
   monitoringModule,
+  reportsModule,
   adminModule,
 ];

@@ -9,3 +9,4 @@ export {
   moveIncident,
   nextStatuses,
 } from './monitoring.incidents.ts';
+export { describeRule, type MonthlyFigures, monitoredOrgs, monthlyFigures } from './monitoring.figures.ts';
