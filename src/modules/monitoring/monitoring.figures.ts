@@ -159,9 +159,10 @@ export async function monthlyFigures(
           firstSeenAt: incident.firstSeenAt,
           lastSeenAt: incident.lastSeenAt,
           alertCount: incident.alertCount,
-          ruleIds: sql<
-            string | null
-          >`(select string_agg(distinct ${alert.ruleId}, ',') from ${alert} where ${alert.orgId} = ${incident.orgId} and ${alert.incidentId} = ${incident.id})`,
+          ruleIds: sql<string | null>`(select string_agg(distinct ${alert.ruleId}, ',') from ${alert} where ${and(
+            eq(alert.orgId, incident.orgId),
+            eq(alert.incidentId, incident.id),
+          )})`,
         })
         .from(incident)
         .where(incidentsInPeriod)

@@ -139,24 +139,27 @@ export function composeReport(input: ComposeInput): ComposedReport {
   else summary.push(tr('summary.nothingBlocked', { period, total: num(f.events.total) }));
 
   if (alerts > 0) {
-    const top = threats[0] as (typeof threats)[number];
+    const sep = lang === 'ja' ? '、' : ', ';
+    const titles = threats.slice(0, 3).map((r) => input.ruleTitle(r.ruleId));
     summary.push(
       tr('summary.detected', {
         count: alerts,
         n: num(alerts),
-        top: input.ruleTitle(top.ruleId),
-        topCount: num(top.alerts),
+        list: titles.join(sep) + (threats.length > 3 ? tr('andMore') : ''),
       }),
     );
   } else summary.push(tr('summary.nothingDetected'));
 
   if (f.incidents.opened > 0) {
+    const done = f.incidents.opened - open;
     summary.push(
-      open > 0
+      open > 0 && done === 0
+        ? tr('summary.incidentsAllOpen', { count: f.incidents.opened, n: num(f.incidents.opened) })
+        : open > 0
         ? tr('summary.incidentsOpen', {
             count: f.incidents.opened,
             n: num(f.incidents.opened),
-            done: num(f.incidents.opened - open),
+            done: num(done),
             open: num(open),
           })
         : tr('summary.incidentsDone', { count: f.incidents.opened, n: num(f.incidents.opened) }),
@@ -211,20 +214,6 @@ function recommend(
       link: null,
     });
 
-  for (const s of weak)
-    out.push({
-      id: `sensor-${s.id}`,
-      kind: 'sensor',
-      title: tr('rec.sensor.title', { name: s.name }),
-      text: tr('rec.sensor.text', {
-        name: s.name,
-        pct: percent(s.uptime ?? 0),
-        missing: num(s.hours - s.hoursWithEvents),
-      }),
-      item: null,
-      link: null,
-    });
-
   const ruleAlerts = new Map(f.detected.byRule.map((r) => [r.ruleId, r.alerts]));
   const blockedBy = new Map(f.events.byCategory.map((c) => [c.category, c.blocked]));
   for (const signal of advice.signals) {
@@ -247,6 +236,32 @@ function recommend(
       }),
       item: diagnosis && weakNo !== undefined ? itemRef(refNo) : null,
       link: learningLink(refNo),
+    });
+  }
+
+  if (weak.length > 0) {
+    const sep = lang === 'ja' ? '' : ', ';
+    out.push({
+      id: 'sensors',
+      kind: 'sensor',
+      title: tr('rec.sensor.title', {
+        count: weak.length,
+        names: weak.map((s) => tr('rec.sensor.name', { name: s.name })).join(sep),
+      }),
+      text: tr('rec.sensor.text', {
+        count: weak.length,
+        list: weak
+          .map((s) =>
+            tr('rec.sensor.item', {
+              name: s.name,
+              pct: percent(s.uptime ?? 0),
+              missing: num(s.hours - s.hoursWithEvents),
+            }),
+          )
+          .join(lang === 'ja' ? '、' : '; '),
+      }),
+      item: null,
+      link: null,
     });
   }
 
