@@ -159,7 +159,9 @@ export async function monthlyFigures(
           firstSeenAt: incident.firstSeenAt,
           lastSeenAt: incident.lastSeenAt,
           alertCount: incident.alertCount,
-          ruleIds: sql<string | null>`(select string_agg(distinct ${alert.ruleId}, ',') from ${alert} where ${and(
+          ruleIds: sql<
+            string | null
+          >`(select string_agg(distinct ${alert.ruleId}, ',') from ${alert} where ${and(
             eq(alert.orgId, incident.orgId),
             eq(alert.incidentId, incident.id),
           )})`,
@@ -238,7 +240,9 @@ async function sensorFigures(
       createdAt: sensor.createdAt,
       revokedAt: sensor.revokedAt,
       events: sql<number>`(select count(*) from ${monitoringEvent} where ${eventOfSensor})`,
-      firstAt: sql<string | null>`(select min(${monitoringEvent.ts}) from ${monitoringEvent} where ${eventOfSensor})`,
+      firstAt: sql<
+        string | null
+      >`(select min(${monitoringEvent.ts}) from ${monitoringEvent} where ${eventOfSensor})`,
       hoursWithEvents: sql<number>`(select count(distinct date_trunc('hour', ${monitoringEvent.ts} at time zone 'UTC')) from ${monitoringEvent} where ${eventOfSensor})`,
     })
     .from(sensor)

@@ -156,13 +156,13 @@ export function composeReport(input: ComposeInput): ComposedReport {
       open > 0 && done === 0
         ? tr('summary.incidentsAllOpen', { count: f.incidents.opened, n: num(f.incidents.opened) })
         : open > 0
-        ? tr('summary.incidentsOpen', {
-            count: f.incidents.opened,
-            n: num(f.incidents.opened),
-            done: num(done),
-            open: num(open),
-          })
-        : tr('summary.incidentsDone', { count: f.incidents.opened, n: num(f.incidents.opened) }),
+          ? tr('summary.incidentsOpen', {
+              count: f.incidents.opened,
+              n: num(f.incidents.opened),
+              done: num(done),
+              open: num(open),
+            })
+          : tr('summary.incidentsDone', { count: f.incidents.opened, n: num(f.incidents.opened) }),
     );
   } else if (f.events.total > 0) summary.push(tr('summary.noIncidents'));
 
@@ -220,7 +220,8 @@ function recommend(
     const w = signal.when;
     const alerts = (w.rules ?? []).reduce((s, id) => s + (ruleAlerts.get(id) ?? 0), 0);
     const blocked = (w.blockedCategories ?? []).reduce((s, c) => s + (blockedBy.get(c) ?? 0), 0);
-    const fired = alerts > 0 || blocked > 0 || (w.authFailures !== undefined && f.events.authFailures >= w.authFailures);
+    const fired =
+      alerts > 0 || blocked > 0 || (w.authFailures !== undefined && f.events.authFailures >= w.authFailures);
     if (!fired) continue;
     const weakNo = signal.items.find(isWeak);
     const refNo = weakNo ?? (signal.items[0] as number);

@@ -155,7 +155,9 @@ describe('monthly figures', () => {
 
     const oct = monthBounds('2026-10');
     const of = await monthlyFigures(t.app.mamori, orgId, oct.from, oct.to);
-    expect([of.events.total, of.blocked.total, of.detected.alerts, of.incidents.opened]).toEqual([1, 1, 0, 0]);
+    expect([of.events.total, of.blocked.total, of.detected.alerts, of.incidents.opened]).toEqual([
+      1, 1, 0, 0,
+    ]);
     const aug = monthBounds('2026-08');
     const af = await monthlyFigures(t.app.mamori, orgId, aug.from, aug.to);
     expect([af.events.total, af.blocked.total]).toEqual([1, 0]);
@@ -211,9 +213,15 @@ describe('the monthly job', () => {
     expect(enMail.subject).toBe('Monthly security report for September 2026 (Sakura Works)');
     expect(enMail.text).toContain('Suspicious connections, malware and the like stopped: 1.');
     expect(enMail.text).toContain('Take the 5-minute self-diagnosis');
-    expect(t.mailer.sent.some((m) => m.to === late.user.email && m.subject.includes('月次レポート'))).toBe(false);
+    expect(t.mailer.sent.some((m) => m.to === late.user.email && m.subject.includes('月次レポート'))).toBe(
+      false,
+    );
 
-    const report = await t.request({ method: 'GET', url: `/api/v1/orgs/${ja.orgId}/reports/2026-09`, as: ja.user });
+    const report = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${ja.orgId}/reports/2026-09`,
+      as: ja.user,
+    });
     expect(report.statusCode, report.body).toBe(200);
     expect(report.json()).toMatchObject({ final: true, totals: { events: 19, blocked: 4, incidents: 2 } });
 
@@ -221,7 +229,11 @@ describe('the monthly job', () => {
     const again = await runMonthlyReports(t.app.mamori, new Date('2026-10-01T01:30:00+09:00'));
     expect(again).toEqual({ month: '2026-09', generated: 0, mailed: 0, waiting: 0 });
     expect(t.mailer.sent.length).toBe(sentBefore + 3);
-    const same = await t.request({ method: 'GET', url: `/api/v1/orgs/${ja.orgId}/reports/2026-09`, as: ja.user });
+    const same = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${ja.orgId}/reports/2026-09`,
+      as: ja.user,
+    });
     expect(same.json()).toEqual(report.json());
   });
 });

@@ -22,8 +22,9 @@ function ensure(doc: Pdf, space: number) {
   if (doc.y + space > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
-function heading(doc: Pdf, text: string, left: number) {
-  ensure(doc, 60);
+/** A section title, kept on the same page as the first `keep` points of what follows it. */
+function heading(doc: Pdf, text: string, left: number, keep = 40) {
+  ensure(doc, 30 + keep);
   doc.moveDown(0.8).font('jp-bold').fontSize(12.5).fillColor(INK).text(text, left);
   doc.moveDown(0.25);
 }
@@ -107,7 +108,10 @@ function chart(doc: Pdf, v: ReportView, left: number, width: number, lang: Lang)
   });
   const ly = top + height + 16;
   doc.rect(left + axisW, ly + 1, 8, 8).fill(TOTAL_BAR);
-  doc.fillColor(MUTED).fontSize(8).text(tr('legendTotal'), left + axisW + 12, ly, { lineBreak: false });
+  doc
+    .fillColor(MUTED)
+    .fontSize(8)
+    .text(tr('legendTotal'), left + axisW + 12, ly, { lineBreak: false });
   doc.rect(left + axisW + 110, ly + 1, 8, 8).fill(BLOCKED_BAR);
   doc.fillColor(MUTED).text(tr('legendBlocked'), left + axisW + 122, ly, { lineBreak: false });
   doc.x = left;
@@ -127,7 +131,11 @@ export async function renderReportPdf(v: ReportView, lang: Lang, publicUrl: stri
   doc.rect(0, 0, doc.page.width, 8).fill(color);
   doc.fillColor(INK).font('jp-bold').fontSize(18).text(title, left, 34);
   if (!v.final) {
-    doc.font('jp-bold').fontSize(9).fillColor(color).text(`【${t(lang, 'reports.interim')}】${tr('interimNote')}`);
+    doc
+      .font('jp-bold')
+      .fontSize(9)
+      .fillColor(color)
+      .text(`【${t(lang, 'reports.interim')}】${tr('interimNote')}`);
   }
   doc.font('jp').fontSize(10).fillColor(INK).text(v.orgName);
   const lastMoment = new Date(new Date(v.periodTo).getTime() - 1).toISOString();
@@ -135,9 +143,12 @@ export async function renderReportPdf(v: ReportView, lang: Lang, publicUrl: stri
     .fontSize(8.5)
     .fillColor(MUTED)
     .text(
-      `${tr('period', { from: fmtDate(v.periodFrom, lang), to: fmtDate(lastMoment, lang) })}　${tr('generated', {
-        date: fmtDate(v.generatedAt, lang, true),
-      })}`,
+      `${tr('period', { from: fmtDate(v.periodFrom, lang), to: fmtDate(lastMoment, lang) })}　${tr(
+        'generated',
+        {
+          date: fmtDate(v.generatedAt, lang, true),
+        },
+      )}`,
     );
 
   // Headline.
@@ -155,7 +166,10 @@ export async function renderReportPdf(v: ReportView, lang: Lang, publicUrl: stri
   const kpis: Array<[string, string]> = [
     [tr('kpi.events'), num(v.totals.events)],
     [tr('kpi.blocked'), num(v.totals.blocked)],
-    [tr('kpi.detected'), num(v.rules.filter((r) => r.ruleId !== 'sensor-silent').reduce((s, r) => s + r.alerts, 0))],
+    [
+      tr('kpi.detected'),
+      num(v.rules.filter((r) => r.ruleId !== 'sensor-silent').reduce((s, r) => s + r.alerts, 0)),
+    ],
     [tr('kpi.incidents'), num(v.totals.incidents)],
     [tr('kpi.uptime'), v.totals.uptime === null ? tr('noHours') : `${percent(v.totals.uptime)}%`],
   ];
@@ -230,7 +244,7 @@ export async function renderReportPdf(v: ReportView, lang: Lang, publicUrl: stri
         left,
       );
 
-  heading(doc, tr('chart'), left);
+  heading(doc, tr('chart'), left, 160);
   chart(doc, v, left, width, lang);
 
   heading(doc, tr('detected'), left);
@@ -289,8 +303,10 @@ export async function renderReportPdf(v: ReportView, lang: Lang, publicUrl: stri
   doc.moveDown(1.2);
   ensure(doc, 40);
   doc.font('jp').fontSize(7.5).fillColor(FAINT).text(tr('footer'), left, doc.y, { width });
-  doc.fontSize(7.5).text(tr('link', { url: `${publicUrl}/orgs/${v.orgId}/reports/${v.month}` }), left, doc.y, {
-    width,
-  });
+  doc
+    .fontSize(7.5)
+    .text(tr('link', { url: `${publicUrl}/orgs/${v.orgId}/reports/${v.month}` }), left, doc.y, {
+      width,
+    });
   return pdfToBuffer(doc);
 }

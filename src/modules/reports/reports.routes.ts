@@ -39,7 +39,8 @@ export async function reportsRoutes(fastify: FastifyInstance, ctx: ModuleContext
       schema: {
         tags,
         security,
-        description: 'Makes the report of this month so far (or of last month, if the monthly job has not yet).',
+        description:
+          'Makes the report of this month so far (or of last month, if the monthly job has not yet).',
         params: orgParams,
         body: generateBody,
         response: { 201: generatedDto },

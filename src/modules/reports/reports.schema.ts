@@ -72,7 +72,9 @@ export const reportDto = z.object({
     uptime: z.number().nullable(),
   }),
   days: z.array(z.object({ day: z.string(), total: z.number(), blocked: z.number() })),
-  categories: z.array(z.object({ category: z.string(), label: z.string(), count: z.number(), blocked: z.number() })),
+  categories: z.array(
+    z.object({ category: z.string(), label: z.string(), count: z.number(), blocked: z.number() }),
+  ),
   rules: z.array(
     z.object({
       ruleId: z.string(),

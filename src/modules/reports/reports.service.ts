@@ -116,11 +116,17 @@ export async function runMonthlyReports(ctx: ModuleContext, now: Date): Promise<
       failures.push(err);
     }
   }
-  if (failures.length) throw new AggregateError(failures, `reports.monthly: ${failures.length} organisations failed`);
+  if (failures.length)
+    throw new AggregateError(failures, `reports.monthly: ${failures.length} organisations failed`);
   return run;
 }
 
-async function deliver(ctx: ModuleContext, report: repo.ReportRow, orgName: string, now: Date): Promise<number> {
+async function deliver(
+  ctx: ModuleContext,
+  report: repo.ReportRow,
+  orgName: string,
+  now: Date,
+): Promise<number> {
   const done = await repo.deliveredTo(ctx.db, report.id);
   let sent = 0;
   for (const m of await orgManagers(ctx, report.orgId)) {
