@@ -148,7 +148,7 @@ export function composeReport(input: ComposeInput): ComposedReport {
         list: titles.join(sep) + (threats.length > 3 ? tr('andMore') : ''),
       }),
     );
-  } else summary.push(tr('summary.nothingDetected'));
+  } else if (f.events.total > 0) summary.push(tr('summary.nothingDetected'));
 
   if (f.incidents.opened > 0) {
     const done = f.incidents.opened - open;

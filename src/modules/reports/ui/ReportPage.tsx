@@ -102,7 +102,7 @@ function DailyChart({ report }: { report: Report }) {
         withLegend
         legendProps={{ verticalAlign: 'bottom', height: 36 }}
         yAxisProps={{ allowDecimals: false, width: 48 }}
-        gridAxis="y"
+        gridAxis="x"
         maxBarWidth={14}
       />
     </Box>
@@ -254,7 +254,7 @@ function ReportView({ report }: { report: Report }) {
         {report.sensors.length === 0 ? (
           <Text c="dimmed">{t('reports.page.sensorsNone')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={420}>
+          <Table.ScrollContainer minWidth={300}>
             <Table verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>

@@ -34,7 +34,7 @@ export function ReportsPage() {
         title={t('reports.list.title')}
         description={t('reports.list.description')}
         actions={
-          data && ownOrg?.kind !== 'provider' ? (
+          data && ownOrg?.kind !== 'provider' && ownOrg?.role !== 'employee' ? (
             <Button
               leftSection={<IconPlus size={16} />}
               loading={generate.isPending}
