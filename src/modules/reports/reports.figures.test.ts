@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../kernel/testing/test-app.ts';
 import { type IncidentStatus, monthlyFigures, moveIncident } from '../monitoring/index.ts';
 import { monthBounds } from './reports.month.ts';
-import { runMonthlyReports } from './reports.service.ts';
+import { generateOnDemand, runMonthlyReports } from './reports.service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -180,6 +180,15 @@ describe('the monthly job', () => {
   it('on 1 October makes September’s report once per SME and mails each owner once, in their language', async () => {
     const ja = await t.userWithOrg();
     await september(ja.user, ja.orgId);
+    // Mid-September the owner looked at the month so far; the job replaces that with the whole month.
+    const interim = await generateOnDemand(
+      t.app.mamori,
+      ja.orgId,
+      '2026-09',
+      ja.user.id,
+      new Date('2026-09-12T12:00:00+09:00'),
+    );
+    expect([interim.final, interim.figures.events.total]).toEqual([false, 15]);
     const enUser = await t.signUp({ locale: 'en' });
     const enOrg = await t.request({
       method: 'POST',

@@ -211,6 +211,37 @@ describe('monthly report routes', () => {
     expect(own.json().error.code).toBe('not_an_sme');
   });
 
+  it('lets an employee read the reports but not make one', async () => {
+    const { user: owner, orgId } = await t.userWithOrg();
+    const employee = await t.signUp();
+    const inv = await t.request({
+      method: 'POST',
+      url: `/api/v1/orgs/${orgId}/invitations`,
+      payload: { email: employee.email, role: 'employee' },
+      as: owner,
+    });
+    await t.request({ method: 'POST', url: `/api/v1/invitations/${inv.json().id}/accept`, as: employee });
+    await t.request({
+      method: 'POST',
+      url: `/api/v1/orgs/${orgId}/reports`,
+      payload: { month: current() },
+      as: owner,
+    });
+    const made = await t.request({
+      method: 'POST',
+      url: `/api/v1/orgs/${orgId}/reports`,
+      payload: { month: current() },
+      as: employee,
+    });
+    expect(made.statusCode).toBe(403);
+    const read = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${orgId}/reports/${current()}`,
+      as: employee,
+    });
+    expect(read.statusCode).toBe(200);
+  });
+
   it('keeps every route to the SME, its provider, and no one else', async () => {
     const routes = (orgId: string) => [
       { method: 'GET' as const, url: `/api/v1/orgs/${orgId}/reports` },
