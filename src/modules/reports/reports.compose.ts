@@ -85,6 +85,15 @@ function threatRules(f: MonthlyFigures) {
   return f.detected.byRule.filter((r) => r.ruleId !== 'sensor-silent');
 }
 
+export function threatAlerts(f: MonthlyFigures): number {
+  return threatRules(f).reduce((s, r) => s + r.alerts, 0);
+}
+
+/** "name（detail）" in Japanese, "name (detail)" in English. */
+export function withDetail(lang: Lang, name: string, detail: string): string {
+  return lang === 'ja' ? `${name}（${detail}）` : `${name} (${detail})`;
+}
+
 export function toneOf(f: MonthlyFigures): Tone {
   if (openIncidents(f) > 0) return 'act';
   if (threatRules(f).length > 0 || weakSensors(f).length > 0 || f.events.total === 0) return 'watch';

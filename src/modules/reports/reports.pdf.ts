@@ -1,6 +1,6 @@
 import { createPdf, type Pdf, pdfToBuffer } from '../../kernel/documents/pdf.ts';
 import { type Lang, t } from '../../kernel/i18n/index.ts';
-import { formatCount, percent, type Tone } from './reports.compose.ts';
+import { formatCount, percent, type Tone, withDetail } from './reports.compose.ts';
 import type { ReportView } from './reports.service.ts';
 
 const toneColor: Record<Tone, string> = { calm: '#2b8a3e', watch: '#d9480f', act: '#c92a2a' };
@@ -135,7 +135,11 @@ export async function renderReportPdf(v: ReportView, lang: Lang, publicUrl: stri
       .font('jp-bold')
       .fontSize(9)
       .fillColor(color)
-      .text(`【${t(lang, 'reports.interim')}】${tr('interimNote')}`);
+      .text(
+        lang === 'ja'
+          ? `【${t(lang, 'reports.interim')}】${tr('interimNote')}`
+          : `${t(lang, 'reports.interim')}: ${tr('interimNote')}`,
+      );
   }
   doc.font('jp').fontSize(10).fillColor(INK).text(v.orgName);
   const lastMoment = new Date(new Date(v.periodTo).getTime() - 1).toISOString();
@@ -166,10 +170,7 @@ export async function renderReportPdf(v: ReportView, lang: Lang, publicUrl: stri
   const kpis: Array<[string, string]> = [
     [tr('kpi.events'), num(v.totals.events)],
     [tr('kpi.blocked'), num(v.totals.blocked)],
-    [
-      tr('kpi.detected'),
-      num(v.rules.filter((r) => r.ruleId !== 'sensor-silent').reduce((s, r) => s + r.alerts, 0)),
-    ],
+    [tr('kpi.detected'), num(v.totals.alerts)],
     [tr('kpi.incidents'), num(v.totals.incidents)],
     [tr('kpi.uptime'), v.totals.uptime === null ? tr('noHours') : `${percent(v.totals.uptime)}%`],
   ];
@@ -219,7 +220,11 @@ export async function renderReportPdf(v: ReportView, lang: Lang, publicUrl: stri
         .fontSize(8.5)
         .fillColor(MUTED)
         .text(
-          `${t(lang, 'reports.answerWas', { answer: r.item.answerLabel })}（${r.item.no}. ${r.item.topic}）`,
+          withDetail(
+            lang,
+            t(lang, 'reports.answerWas', { answer: r.item.answerLabel }),
+            `${r.item.no}. ${r.item.topic}`,
+          ),
           left + 14,
           doc.y + 1,
           { width: width - 14 },
@@ -277,8 +282,8 @@ export async function renderReportPdf(v: ReportView, lang: Lang, publicUrl: stri
       v.incidents.map((i) => [
         fmtDate(i.firstSeenAt, lang),
         i.entity,
-        i.rules.join('、'),
-        `${i.statusLabel}（${i.severityLabel}）`,
+        i.rules.join(lang === 'ja' ? '、' : ', '),
+        withDetail(lang, i.statusLabel, i.severityLabel),
       ]),
     );
 
@@ -294,7 +299,7 @@ export async function renderReportPdf(v: ReportView, lang: Lang, publicUrl: stri
         { title: tr('colUptime'), width: 90, align: 'right' },
       ],
       v.sensors.map((s) => [
-        `${s.name}（${s.kind.toUpperCase()}）`,
+        withDetail(lang, s.name, s.kind.toUpperCase()),
         num(s.events),
         s.uptime === null ? tr('noHours') : `${percent(s.uptime)}%`,
       ]),

@@ -12,6 +12,7 @@ import {
   type ItemInfo,
   openIncidents,
   overallUptime,
+  threatAlerts,
 } from './reports.compose.ts';
 import { advice } from './reports.content.ts';
 import { daysOf, type Month, monthBounds, monthLabel, monthOf, previousMonth } from './reports.month.ts';
@@ -226,7 +227,7 @@ export function presentReport(report: repo.ReportRow, orgName: string, lang: Lan
     totals: {
       events: f.events.total,
       blocked: f.blocked.total,
-      alerts: f.detected.alerts,
+      alerts: threatAlerts(f),
       hits: f.detected.hits,
       incidents: f.incidents.opened,
       openIncidents: openIncidents(f),
@@ -297,7 +298,7 @@ export async function listReports(ctx: Ctx, orgId: string, page: number, now: Da
       generatedAt: r.generatedAt.toISOString(),
       events: r.figures.events.total,
       blocked: r.figures.blocked.total,
-      alerts: r.figures.detected.alerts,
+      alerts: threatAlerts(r.figures),
       incidents: r.figures.incidents.opened,
       openIncidents: openIncidents(r.figures),
     })),

@@ -112,7 +112,6 @@ function DailyChart({ report }: { report: Report }) {
 function ReportView({ report }: { report: Report }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const threats = report.rules.filter((r) => r.ruleId !== 'sensor-silent');
   return (
     <Stack gap="lg">
       <Alert
@@ -139,10 +138,7 @@ function ReportView({ report }: { report: Report }) {
         <Kpi
           testId="kpi-detected"
           label={t('reports.kpi.detected')}
-          value={formatNumber(
-            threats.reduce((s, r) => s + r.alerts, 0),
-            lang,
-          )}
+          value={formatNumber(report.totals.alerts, lang)}
         />
         <Kpi
           testId="kpi-incidents"
