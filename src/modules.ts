@@ -8,6 +8,7 @@ import { monitoringModule } from './modules/monitoring/module.ts';
 import { orgsModule } from './modules/orgs/module.ts';
 import { ownersModule } from './modules/owners/module.ts';
 import { policyModule } from './modules/policy/module.ts';
+import { reportsModule } from './modules/reports/module.ts';
 import { servicesModule } from './modules/services/module.ts';
 
 /** The capabilities this installation mounts, in order. */
@@ -21,5 +22,6 @@ export const modules: ModuleManifest[] = [
   directoryModule,
   monitoringModule,
   ownersModule,
+  reportsModule,
   adminModule,
 ];

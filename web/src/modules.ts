@@ -6,6 +6,7 @@ import { learningUi } from '../../src/modules/learning/ui/index.ts';
 import { orgsUi } from '../../src/modules/orgs/ui/index.ts';
 import { ownersUi } from '../../src/modules/owners/ui/index.ts';
 import { policyUi } from '../../src/modules/policy/ui/index.ts';
+import { reportsUi } from '../../src/modules/reports/ui/index.ts';
 import { servicesUi } from '../../src/modules/services/ui/index.ts';
 import { coreUi } from './core-ui.tsx';
 import type { ModuleUi } from './module-ui.ts';
@@ -21,5 +22,6 @@ export const modules: ModuleUi[] = [
   declarationUi,
   servicesUi,
   directoryUi,
+  reportsUi,
   adminUi,
 ];
