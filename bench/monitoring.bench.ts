@@ -7,6 +7,8 @@
  */
 
 import { execFile } from 'node:child_process';
+// Must come first: it sets MONITORING_RULES_DIR before the monitoring module loads its rules.
+import './rules-300.ts';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';

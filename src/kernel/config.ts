@@ -27,6 +27,8 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,64}$/)
     .default('MAMORI_EVENTS'),
   MONITORING_DETECT: onOff.default(true),
+  /** Read by the monitoring module when it loads its rules; listed here so a typo fails start. */
+  MONITORING_RULES_DIR: z.string().min(1).optional(),
   MONITORING_QUEUE_EVENTS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
   MONITORING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

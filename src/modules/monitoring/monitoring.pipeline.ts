@@ -6,7 +6,17 @@ import { type ParseResult, parseLine } from './monitoring.parse.ts';
 import * as repo from './monitoring.repo.ts';
 import { loadRules } from './monitoring.rules.ts';
 
-export const rules = loadRules();
+/** The built-in pack, plus an installation's own rules from MONITORING_RULES_DIR (same format). */
+export const rules = withSiteRules(loadRules(), process.env.MONITORING_RULES_DIR);
+
+function withSiteRules(builtIn: ReturnType<typeof loadRules>, dir: string | undefined) {
+  if (!dir) return builtIn;
+  const ids = new Set(builtIn.map((r) => r.id));
+  const site = loadRules(dir);
+  const clash = site.find((r) => ids.has(r.id));
+  if (clash) throw new Error(`${dir}: rule id ${clash.id} is already a built-in rule`);
+  return [...builtIn, ...site];
+}
 export const rulesById = new Map(rules.map((r) => [r.id, r]));
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
