@@ -1,12 +1,17 @@
 import type { ModuleManifest } from '../../kernel/module.ts';
 import { checkSilentSensors } from './monitoring.pipeline.ts';
 import { deleteEventsBefore } from './monitoring.repo.ts';
+import { deskRoutes } from './monitoring.desk.routes.ts';
 import { monitoringRoutes } from './monitoring.routes.ts';
 
 /** 24-hour monitoring: sensors, ingestion (HTTPS and syslog), detection, alerts and incidents. */
 export const monitoringModule: ModuleManifest = {
   id: 'monitoring',
-  routes: monitoringRoutes,
+  routes: async (fastify, ctx) => {
+    await monitoringRoutes(fastify, ctx);
+    // The people side: SME dashboard, provider queue, incident work, webhook.
+    await deskRoutes(fastify, ctx);
+  },
   jobs: [
     {
       name: 'monitoring.sensor-silent',
