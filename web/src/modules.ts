@@ -3,6 +3,7 @@ import { declarationUi } from '../../src/modules/declaration/ui/index.ts';
 import { diagnosisUi } from '../../src/modules/diagnosis/ui/index.ts';
 import { directoryUi } from '../../src/modules/directory/ui/index.ts';
 import { learningUi } from '../../src/modules/learning/ui/index.ts';
+import { monitoringUi } from '../../src/modules/monitoring/ui/index.ts';
 import { orgsUi } from '../../src/modules/orgs/ui/index.ts';
 import { policyUi } from '../../src/modules/policy/ui/index.ts';
 import { servicesUi } from '../../src/modules/services/ui/index.ts';
@@ -15,6 +16,7 @@ export const modules: ModuleUi[] = [
   orgsUi,
   diagnosisUi,
   learningUi,
+  monitoringUi,
   policyUi,
   declarationUi,
   servicesUi,

@@ -1,7 +1,7 @@
 import type { ModuleManifest } from '../../kernel/module.ts';
+import { deskRoutes } from './monitoring.desk.routes.ts';
 import { checkSilentSensors } from './monitoring.pipeline.ts';
 import { deleteEventsBefore } from './monitoring.repo.ts';
-import { deskRoutes } from './monitoring.desk.routes.ts';
 import { monitoringRoutes } from './monitoring.routes.ts';
 
 /** 24-hour monitoring: sensors, ingestion (HTTPS and syslog), detection, alerts and incidents. */

@@ -84,8 +84,20 @@ export async function contactCustomer(
         target: s.group,
         firstSeenAt: s.incident.firstSeenAt.toISOString(),
         url,
-        ja: { title: ja.title, what: ja.what, severity: ja.severity, actions: explainRule(s.ruleId, 'ja').actions, doing: ja.doing },
-        en: { title: en.title, what: en.what, severity: en.severity, actions: explainRule(s.ruleId, 'en').actions, doing: en.doing },
+        ja: {
+          title: ja.title,
+          what: ja.what,
+          severity: ja.severity,
+          actions: explainRule(s.ruleId, 'ja').actions,
+          doing: ja.doing,
+        },
+        en: {
+          title: en.title,
+          what: en.what,
+          severity: en.severity,
+          actions: explainRule(s.ruleId, 'en').actions,
+          doing: en.doing,
+        },
       },
       log,
     );
@@ -105,11 +117,17 @@ export async function mailEscalation(
   for (const m of managers) {
     const p = storyParams(s, m.locale, undefined);
     await ctx.mailer.send(
-      renderActionMail(m.locale, 'monitoringDesk.mail.escalated', { email: m.email, name: m.name }, incidentUrl(ctx, s.incident), {
-        ...p,
-        actor: actorName,
-        reason,
-      }),
+      renderActionMail(
+        m.locale,
+        'monitoringDesk.mail.escalated',
+        { email: m.email, name: m.name },
+        incidentUrl(ctx, s.incident),
+        {
+          ...p,
+          actor: actorName,
+          reason,
+        },
+      ),
     );
   }
   return managers.length;

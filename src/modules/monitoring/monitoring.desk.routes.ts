@@ -3,12 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireMember } from '../../kernel/auth/tenancy.ts';
 import { AppError, ruleError } from '../../kernel/http/errors.ts';
+import { requireActor } from '../../kernel/http/request-context.ts';
 import type { Lang } from '../../kernel/i18n/index.ts';
 import type { ModuleContext } from '../../kernel/module.ts';
 import { type CustomerAccess, customersOf, providersOf, requireCustomerAccess } from '../orgs/index.ts';
 import { contactCustomer, type IncidentStory, mailEscalation } from './monitoring.contact.ts';
-import { periodFigures, periods, timeline } from './monitoring.desk.stats.ts';
 import * as s from './monitoring.desk.schema.ts';
+import { periodFigures, periods, timeline } from './monitoring.desk.stats.ts';
 import { explainRule } from './monitoring.explain.ts';
 import { getIncident, listIncidentSteps, moveIncident, nextStatuses } from './monitoring.incidents.ts';
 import { addNote, listNotes, NOTES_PAGE_SIZE, type NoteRow } from './monitoring.notes.ts';
@@ -18,11 +19,11 @@ import { orgParams } from './monitoring.schema.ts';
 import {
   deleteWebhook,
   deliverWebhook,
-  webhooksSettled,
   getWebhook,
   newWebhookSecret,
   SIGNATURE_HEADER,
   saveWebhook,
+  webhooksSettled,
   webhookUrlAllowed,
 } from './monitoring.webhook.ts';
 
@@ -46,8 +47,14 @@ async function presentIncidents(
   customerNames: Map<string, string>,
 ) {
   const [rules, names] = await Promise.all([
-    q.incidentRules(ctx.db, rows.map((r) => r.id)),
-    q.userNames(ctx.db, rows.map((r) => r.assigneeUserId)),
+    q.incidentRules(
+      ctx.db,
+      rows.map((r) => r.id),
+    ),
+    q.userNames(
+      ctx.db,
+      rows.map((r) => r.assigneeUserId),
+    ),
   ]);
   return rows.map((r) => {
     const main = rules.get(r.id);
@@ -62,9 +69,7 @@ async function presentIncidents(
       firstSeenAt: r.firstSeenAt.toISOString(),
       lastSeenAt: r.lastSeenAt.toISOString(),
       alertCount: r.alertCount,
-      assignee: r.assigneeUserId
-        ? { id: r.assigneeUserId, name: names.get(r.assigneeUserId) ?? '' }
-        : null,
+      assignee: r.assigneeUserId ? { id: r.assigneeUserId, name: names.get(r.assigneeUserId) ?? '' } : null,
       verdict: r.verdict,
       escalated: r.escalatedAt !== null,
       ruleIds: main?.ruleIds ?? [],
@@ -130,7 +135,10 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
       new Map([[inc.orgId, names.customerName ?? '']]),
     );
     const steps = await listIncidentSteps(ctx, access.orgId, incidentId);
-    const actors = await q.userNames(db, steps.map((x) => x.actorUserId));
+    const actors = await q.userNames(
+      db,
+      steps.map((x) => x.actorUserId),
+    );
     const provider = access.via === 'provider';
     return {
       ...(summary as NonNullable<typeof summary>),
@@ -149,6 +157,24 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
     };
   }
 
+  app.get(
+    '/api/v1/monitoring/setup',
+    {
+      schema: {
+        tags,
+        security,
+        response: { 200: z.object({ ingestUrl: z.string(), syslogPort: z.number().nullable() }) },
+      },
+    },
+    async (req) => {
+      await requireActor(req);
+      return {
+        ingestUrl: `${ctx.config.publicUrl}/api/v1/ingest`,
+        syslogPort: ctx.config.syslogPort > 0 ? ctx.config.syslogPort : null,
+      };
+    },
+  );
+
   // ---- provider side -------------------------------------------------------------------------
 
   app.get(
@@ -160,14 +186,19 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
         params: orgParams,
         querystring: s.customersQuery,
         response: {
-          200: z.object({ items: z.array(s.customerDto), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: z.object({
+            items: z.array(s.customerDto),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
         },
       },
     },
     async (req) => {
       const m = await requireMember(req, db, req.params.orgId, ['manager', 'analyst']);
       const all = await customersOf(ctx, m.orgId);
-      const pageSize = 25;
+      const pageSize = req.query.pageSize;
       const slice = all.slice((req.query.page - 1) * pageSize, req.query.page * pageSize);
       const counts = await q.openIncidentCounts(
         db,
@@ -195,7 +226,13 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
   app.get(
     '/api/v1/orgs/:orgId/monitoring/queue',
     {
-      schema: { tags, security, params: orgParams, querystring: s.queueQuery, response: { 200: s.incidentPage } },
+      schema: {
+        tags,
+        security,
+        params: orgParams,
+        querystring: s.queueQuery,
+        response: { 200: s.incidentPage },
+      },
     },
     async (req) => {
       const m = await requireMember(req, db, req.params.orgId, ['manager', 'analyst']);
@@ -358,7 +395,12 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
         params: s.incidentParams,
         querystring: s.pageQuery,
         response: {
-          200: z.object({ items: z.array(s.noteDto), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: z.object({
+            items: z.array(s.noteDto),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
         },
       },
     },
@@ -369,7 +411,12 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
         includeInternal: a.via === 'provider',
         page: req.query.page,
       });
-      return { items: r.items.map(presentNote), total: r.total, page: req.query.page, pageSize: NOTES_PAGE_SIZE };
+      return {
+        items: r.items.map(presentNote),
+        total: r.total,
+        page: req.query.page,
+        pageSize: NOTES_PAGE_SIZE,
+      };
     },
   );
 
@@ -401,7 +448,13 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
   app.post(
     '/api/v1/orgs/:orgId/incidents/:incidentId/assign',
     {
-      schema: { tags, security, params: s.incidentParams, body: s.assignBody, response: { 200: s.incidentDetailDto } },
+      schema: {
+        tags,
+        security,
+        params: s.incidentParams,
+        body: s.assignBody,
+        response: { 200: s.incidentDetailDto },
+      },
       config: { audit: 'monitoring.incident_assign' },
     },
     async (req) => {
@@ -417,14 +470,21 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
   app.post(
     '/api/v1/orgs/:orgId/incidents/:incidentId/triage',
     {
-      schema: { tags, security, params: s.incidentParams, body: s.triageBody, response: { 200: s.incidentDetailDto } },
+      schema: {
+        tags,
+        security,
+        params: s.incidentParams,
+        body: s.triageBody,
+        response: { 200: s.incidentDetailDto },
+      },
       config: { audit: 'monitoring.incident_triage' },
     },
     async (req) => {
       const a = await requireCustomerAccess(req, db, req.params.orgId, staffOnly);
       const inc = (await getIncident(ctx, a.orgId, req.params.incidentId)) as q.IncidentRow;
       const { verdict, reason, close } = req.body;
-      if (close && verdict === 'true_positive') throw ruleError('monitoringDesk', 'true_positive_stays_open', 'validation_failed');
+      if (close && verdict === 'true_positive')
+        throw ruleError('monitoringDesk', 'true_positive_stays_open', 'validation_failed');
       await q.updateIncident(db, a.orgId, inc.id, {
         verdict,
         verdictReason: reason,
@@ -433,7 +493,13 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
       });
       const to = close ? 'closed' : inc.status === 'new' ? 'triaged' : null;
       if (to) {
-        await moveIncident(ctx, { orgId: a.orgId, incidentId: inc.id, to, actorUserId: a.actor.userId, note: reason });
+        await moveIncident(ctx, {
+          orgId: a.orgId,
+          incidentId: inc.id,
+          to,
+          actorUserId: a.actor.userId,
+          note: reason,
+        });
       }
       await q.setAlertsStatus(db, a.orgId, inc.id, close ? 'closed' : 'acknowledged');
       req.audit = { target: inc.id, data: { verdict, close, to } };
@@ -444,7 +510,13 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
   app.post(
     '/api/v1/orgs/:orgId/incidents/:incidentId/move',
     {
-      schema: { tags, security, params: s.incidentParams, body: s.moveBody, response: { 200: s.incidentDetailDto } },
+      schema: {
+        tags,
+        security,
+        params: s.incidentParams,
+        body: s.moveBody,
+        response: { 200: s.incidentDetailDto },
+      },
       config: { audit: 'monitoring.incident_move' },
     },
     async (req) => {
@@ -497,14 +569,23 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
   app.post(
     '/api/v1/orgs/:orgId/incidents/:incidentId/escalate',
     {
-      schema: { tags, security, params: s.incidentParams, body: s.escalateBody, response: { 200: s.incidentDetailDto } },
+      schema: {
+        tags,
+        security,
+        params: s.incidentParams,
+        body: s.escalateBody,
+        response: { 200: s.incidentDetailDto },
+      },
       config: { audit: 'monitoring.incident_escalate' },
     },
     async (req) => {
       const a = await requireCustomerAccess(req, db, req.params.orgId, staffOnly);
       const st = await story(a, req.params.incidentId);
       const severity = Math.min(4, st.incident.severity + 1);
-      const updated = await q.updateIncident(db, a.orgId, st.incident.id, { severity, escalatedAt: new Date() });
+      const updated = await q.updateIncident(db, a.orgId, st.incident.id, {
+        severity,
+        escalatedAt: new Date(),
+      });
       await addNote(db, {
         incidentId: st.incident.id,
         orgId: a.orgId,
@@ -569,7 +650,9 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
     async (req) => {
       const a = await requireCustomerAccess(req, db, req.params.orgId, hookOwner);
       if (!webhookUrlAllowed(req.body.url, ctx.config.publicUrl)) {
-        throw new AppError('validation_failed', { fields: { url: { key: 'monitoringDesk.errors.webhook_url' } } });
+        throw new AppError('validation_failed', {
+          fields: { url: { key: 'monitoringDesk.errors.webhook_url' } },
+        });
       }
       const secret = req.body.secret ?? newWebhookSecret();
       const h = await saveWebhook(db, a.orgId, req.body.url, secret);

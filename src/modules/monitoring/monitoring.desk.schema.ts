@@ -121,7 +121,9 @@ const figures = z.object({
   from: z.string(),
   blocked: counts,
   detected: counts,
-  bySensor: z.array(z.object({ sensorId: z.string(), name: z.string(), blocked: z.number(), detected: z.number() })),
+  bySensor: z.array(
+    z.object({ sensorId: z.string(), name: z.string(), blocked: z.number(), detected: z.number() }),
+  ),
 });
 
 export const dashboardDto = z.object({
@@ -135,7 +137,10 @@ export const dashboardDto = z.object({
   providers: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
-export const customersQuery = z.object({ page });
+export const customersQuery = z.object({
+  page,
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
 export const customerDto = z.object({
   orgId: z.string(),
   name: z.string(),

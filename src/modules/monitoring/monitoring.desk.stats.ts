@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lt, notInArray, sql } from 'drizzle-orm';
 import type { AppDb } from '../../kernel/db/client.ts';
-import { ruleCategory, type ThreatCategory, threatCategories } from './monitoring.explain.ts';
+import { ruleCategory, type ThreatCategory, type threatCategories } from './monitoring.explain.ts';
 import { alert, incident, monitoringEvent, sensor } from './monitoring.tables.ts';
 
 /** Japan has no daylight saving time: a day there always starts at 15:00 UTC. */
@@ -68,7 +68,9 @@ export async function periodFigures(db: AppDb, orgId: string, from: Date, to: Da
   ]);
   const blocked = zero();
   const detected = zero();
-  const perSensor = new Map(sensors.map((s) => [s.id, { sensorId: s.id, name: s.name, blocked: 0, detected: 0 }]));
+  const perSensor = new Map(
+    sensors.map((s) => [s.id, { sensorId: s.id, name: s.name, blocked: 0, detected: 0 }]),
+  );
   for (const r of blockedRows) {
     blocked[r.category as keyof Counts] += r.n;
     const s = perSensor.get(r.sensorId);

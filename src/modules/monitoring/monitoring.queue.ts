@@ -82,7 +82,11 @@ export async function incidentRules(db: AppDb, incidentIds: string[]) {
   const rules = new Map(all.map((r) => [r.incidentId, r.ruleIds]));
   for (const m of main) {
     if (!m.incidentId) continue;
-    out.set(m.incidentId, { ruleId: m.ruleId, group: m.group, ruleIds: rules.get(m.incidentId) ?? [m.ruleId] });
+    out.set(m.incidentId, {
+      ruleId: m.ruleId,
+      group: m.group,
+      ruleIds: rules.get(m.incidentId) ?? [m.ruleId],
+    });
   }
   return out;
 }
@@ -108,7 +112,9 @@ export async function updateIncident(
   db: AppDb,
   orgId: string,
   incidentId: string,
-  patch: Partial<Pick<IncidentRow, 'assigneeUserId' | 'verdict' | 'verdictReason' | 'escalatedAt' | 'severity'>>,
+  patch: Partial<
+    Pick<IncidentRow, 'assigneeUserId' | 'verdict' | 'verdictReason' | 'escalatedAt' | 'severity'>
+  >,
 ) {
   const [row] = await db
     .update(incident)

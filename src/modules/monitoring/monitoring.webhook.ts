@@ -93,7 +93,10 @@ export function deliverWebhook(
       await res.body?.cancel();
       if (!res.ok) error = `HTTP ${res.status}`;
     } catch (err) {
-      error = err instanceof Error && err.name === 'TimeoutError' ? 'timeout' : String((err as Error).message ?? err);
+      error =
+        err instanceof Error && err.name === 'TimeoutError'
+          ? 'timeout'
+          : String((err as Error).message ?? err);
       log?.warn({ err, orgId: hook.orgId }, 'webhook delivery failed');
     }
     await db
