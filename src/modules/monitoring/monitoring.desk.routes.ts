@@ -274,7 +274,7 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
       const [week, month, open, sensors, days, names] = await Promise.all([
         periodFigures(db, a.orgId, p.week.from, p.week.to),
         periodFigures(db, a.orgId, p.month.from, p.month.to),
-        q.listIncidents(db, [a.orgId], { status: 'open' }, 1, 10),
+        q.listIncidents(db, [a.orgId], { status: 'open' }, 1, 10, 'severity'),
         listSensors(db, a.orgId),
         timeline(db, a.orgId, now),
         sides(a.orgId, a.providerOrgId),
@@ -314,7 +314,14 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
     async (req) => {
       const a = await requireCustomerAccess(req, db, req.params.orgId, smeReaders);
       const status = req.query.status === 'all' ? undefined : req.query.status;
-      const r = await q.listIncidents(db, [a.orgId], { status }, req.query.page);
+      const r = await q.listIncidents(
+        db,
+        [a.orgId],
+        { status },
+        req.query.page,
+        q.QUEUE_PAGE_SIZE,
+        'severity',
+      );
       return {
         items: await presentIncidents(ctx, r.items, req.lang, new Map()),
         total: r.total,

@@ -31,13 +31,17 @@ function filterSql(orgIds: string[], f: QueueFilter): SQL | undefined {
   return and(...where);
 }
 
-/** Incidents of the given tenants, new ones and the most serious first. */
+/**
+ * Incidents of the given tenants. The provider's queue puts untouched ones first; the SME reads
+ * the most serious first, whatever the provider has done with it.
+ */
 export async function listIncidents(
   db: AppDb,
   orgIds: string[],
   f: QueueFilter,
   page: number,
   pageSize = QUEUE_PAGE_SIZE,
+  order: 'queue' | 'severity' = 'queue',
 ) {
   if (orgIds.length === 0) return { items: [] as IncidentRow[], total: 0 };
   const cond = filterSql(orgIds, f);
@@ -47,7 +51,8 @@ export async function listIncidents(
       .from(incident)
       .where(cond)
       .orderBy(
-        sql`case when ${incident.status} = 'new' then 0 when ${incident.status} in ('resolved','closed') then 2 else 1 end`,
+        sql`case when ${incident.status} in ('resolved','closed') then 2
+                 when ${incident.status} = 'new' and ${order} = 'queue' then 0 else 1 end`,
         desc(incident.severity),
         desc(incident.lastSeenAt),
         asc(incident.id),
