@@ -167,7 +167,7 @@ test('an alert becomes an incident; the analyst triages and contacts the SME, wh
     expect(mail.subject).toContain(providerName);
     for (const part of [
       '■ 何が起きたか',
-      '対象：keiri-pc01',
+      '対象の機器（パソコン名など）：keiri-pc01',
       '■ どのくらい深刻か',
       '高い（すぐに対応が必要です）',
       '■ 今すぐお願いしたいこと',
@@ -192,6 +192,8 @@ test('an alert becomes an incident; the analyst triages and contacts the SME, wh
     await expect(card).toContainText('今すぐお願いしたいこと');
     await expect(card).toContainText('LANケーブルを抜き');
     await expect(card).toContainText('ご連絡済み');
+    await expect(card).toContainText('担当の事業者が行っていること');
+    await expect(card).toContainText('遠隔でネットワークから切り離しました');
     await expect(card).toContainText('対象：keiri-pc01');
     await expect(sme.getByTestId('figure-malware')).toContainText('1');
     await expect(sme.getByText(`見守りの担当：${providerName}`)).toBeVisible();

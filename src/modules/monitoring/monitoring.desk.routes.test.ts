@@ -337,7 +337,7 @@ describe('working an incident', () => {
     expect(ja.subject).toContain('ウイルスを検知（未ブロック）');
     expect(ja.subject).toContain('重要度 高');
     expect(ja.text).toContain('■ 何が起きたか');
-    expect(ja.text).toContain('対象：pc-soumu');
+    expect(ja.text).toContain('対象の機器（パソコン名など）：pc-soumu');
     expect(ja.text).toContain('高い（すぐに対応が必要です）');
     expect(ja.text).toContain('1. 警告に表示されたパソコンのLANケーブルを抜き');
     expect(ja.text).toContain('EDRでパソコンを遠隔で隔離し');
@@ -387,7 +387,15 @@ describe('working an incident', () => {
       'resolved',
       'closed',
     ]);
-    expect(smeView.steps.every((x: { note: string | null }) => x.note === null)).toBe(true);
+    // Only the message written for the customer is shown to it, not the provider's reasoning.
+    expect(smeView.steps.map((x: { note: string | null }) => x.note)).toEqual([
+      null,
+      'EDRでパソコンを遠隔で隔離し、感染の範囲を調べています。',
+      null,
+      null,
+      null,
+    ]);
+    expect(smeView.providerDoing).toBe('EDRでパソコンを遠隔で隔離し、感染の範囲を調べています。');
     expect(smeView).toMatchObject({ viewer: 'member', next: [] });
     const provView = (
       await t.request({ method: 'GET', url: incUrl(sme.orgId, incident.id), as: analyst })

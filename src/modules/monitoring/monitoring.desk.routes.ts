@@ -46,15 +46,14 @@ async function presentIncidents(
   lang: Lang,
   customerNames: Map<string, string>,
 ) {
-  const [rules, names] = await Promise.all([
-    q.incidentRules(
-      ctx.db,
-      rows.map((r) => r.id),
-    ),
+  const ids = rows.map((r) => r.id);
+  const [rules, names, doing] = await Promise.all([
+    q.incidentRules(ctx.db, ids),
     q.userNames(
       ctx.db,
       rows.map((r) => r.assigneeUserId),
     ),
+    q.providerDoing(ctx.db, ids),
   ]);
   return rows.map((r) => {
     const main = rules.get(r.id);
@@ -79,6 +78,7 @@ async function presentIncidents(
       actions: ex?.actions ?? [],
       category: ex?.category ?? 'access',
       target: main?.group ?? {},
+      providerDoing: doing.get(r.id) ?? null,
     };
   });
 }
@@ -147,8 +147,9 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
         fromStatus: x.fromStatus,
         toStatus: x.toStatus,
         actor: x.actorUserId ? (actors.get(x.actorUserId) ?? null) : null,
-        // The provider's reasoning stays with the provider; the SME sees what was done and when.
-        note: provider ? x.note : null,
+        // The provider's reasoning stays with the provider; the SME sees what was done and when,
+        // and the message written for it when it was contacted.
+        note: provider || x.toStatus === 'contacted' ? x.note : null,
         at: x.at.toISOString(),
       })),
       providerName: names.providerName,

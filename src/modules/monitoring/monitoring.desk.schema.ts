@@ -43,6 +43,8 @@ export const incidentSummaryDto = z.object({
   verdict: z.enum(['true_positive', 'false_positive', 'benign']).nullable(),
   escalated: z.boolean(),
   ruleIds: z.array(z.string()),
+  /** What the provider told the customer it is doing (null until the customer was contacted). */
+  providerDoing: z.string().nullable(),
   ...explained,
 });
 

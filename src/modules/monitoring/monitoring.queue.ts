@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
 import { user } from '../../kernel/auth/auth.tables.ts';
 import type { AppDb } from '../../kernel/db/client.ts';
-import { alert, type IncidentStatus, incident } from './monitoring.tables.ts';
+import { alert, type IncidentStatus, incident, incidentStep } from './monitoring.tables.ts';
 
 export type IncidentRow = typeof incident.$inferSelect;
 export type Verdict = 'true_positive' | 'false_positive' | 'benign';
@@ -163,4 +163,21 @@ export async function setAlertsStatus(
     .update(alert)
     .set({ status })
     .where(and(eq(alert.orgId, orgId), eq(alert.incidentId, incidentId), sql`${alert.status} <> 'closed'`));
+}
+
+/**
+ * What the provider told the customer it is doing: the note of the latest "contacted" step
+ * (written for the customer, unlike the other step notes).
+ */
+export async function providerDoing(db: AppDb, incidentIds: string[]) {
+  if (incidentIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectDistinctOn([incidentStep.incidentId], {
+      incidentId: incidentStep.incidentId,
+      note: incidentStep.note,
+    })
+    .from(incidentStep)
+    .where(and(inArray(incidentStep.incidentId, incidentIds), eq(incidentStep.toStatus, 'contacted')))
+    .orderBy(incidentStep.incidentId, desc(incidentStep.at), desc(incidentStep.id));
+  return new Map(rows.filter((r) => r.note).map((r) => [r.incidentId, r.note as string]));
 }

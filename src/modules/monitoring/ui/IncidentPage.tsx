@@ -135,6 +135,14 @@ function Explanation({ incident: i }: { incident: IncidentDetail }) {
           </List>
         </Box>
       ) : null}
+      {i.providerDoing ? (
+        <Box mt="md" p="md" bg="teal.0" style={{ borderRadius: 8 }}>
+          <Title order={2} size="h4" mb={4}>
+            {t('monitoringDesk.incident.providerDoing', { name: i.providerName ?? '' })}
+          </Title>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{i.providerDoing}</Text>
+        </Box>
+      ) : null}
       {i.providerName ? (
         <Text size="sm" c="dimmed" mt="md">
           {t('monitoringDesk.incident.whoHandles', { name: i.providerName })}

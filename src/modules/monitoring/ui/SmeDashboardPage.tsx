@@ -192,6 +192,16 @@ export function IncidentCard({ orgId, incident: i }: { orgId: string; incident: 
           </List>
         </Box>
       ) : null}
+      {i.providerDoing ? (
+        <Box p="sm" mt="sm" bg="teal.0" style={{ borderRadius: 8 }}>
+          <Text fw={700} size="sm" mb={2}>
+            {t('monitoringDesk.dashboard.providerDoing')}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {i.providerDoing}
+          </Text>
+        </Box>
+      ) : null}
       <Group justify="flex-end" mt="sm">
         <Button
           component={Link}

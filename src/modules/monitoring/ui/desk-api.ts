@@ -30,6 +30,7 @@ export interface IncidentSummary {
   verdict: Verdict | null;
   escalated: boolean;
   ruleIds: string[];
+  providerDoing: string | null;
   ruleId: string | null;
   title: string;
   what: string;
