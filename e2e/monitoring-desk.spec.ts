@@ -64,7 +64,7 @@ test('an alert becomes an incident; the analyst triages and contacts the SME, wh
     await sme.getByRole('link', { name: '事業者を選ぶ' }).click();
     await expect(sme.getByRole('heading', { level: 1, name: '見守りサービスの事業者' })).toBeVisible();
     await sme.getByLabel('事業者名で検索').fill(`みまもりネット株式会社 ${id}`);
-    await sme.getByRole('button', { name: '事業者名で検索' }).click();
+    await sme.getByRole('button', { name: '探す' }).click();
     const result = sme.getByTestId('provider-result').filter({ hasText: providerName });
     await result.getByRole('button', { name: 'この事業者に任せる' }).click();
     await expect(sme.getByText(`${providerName} に見守りを任せました。`)).toBeVisible();

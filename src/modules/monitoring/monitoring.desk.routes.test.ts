@@ -130,6 +130,17 @@ describe('provider queue', () => {
     expect((await q('?status=closed')).json().total).toBe(0);
     expect((await q('?severity=9')).statusCode).toBe(400);
 
+    const context = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${sme.orgId}/monitoring/context`,
+      as: provider.user,
+    });
+    expect(context.json()).toEqual({
+      orgName: `${sme.user.name}の会社`,
+      viewer: 'provider',
+      role: 'manager',
+    });
+
     const customers = await t.request({
       method: 'GET',
       url: `/api/v1/orgs/${provider.orgId}/monitoring/customers`,
@@ -184,6 +195,7 @@ describe('provider queue', () => {
       { method: 'GET', url: `/api/v1/orgs/${a.sme.orgId}/incidents` },
       { method: 'GET', url: `/api/v1/orgs/${a.sme.orgId}/monitoring/dashboard` },
       { method: 'GET', url: `/api/v1/orgs/${a.sme.orgId}/monitoring/webhook` },
+      { method: 'GET', url: `/api/v1/orgs/${a.sme.orgId}/monitoring/context` },
     ];
     for (const who of [other.provider.user, other.sme.user]) {
       for (const r of routes) {

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { organization } from '../../kernel/auth/auth.tables.ts';
 import { requireMember } from '../../kernel/auth/tenancy.ts';
 import { AppError, ruleError } from '../../kernel/http/errors.ts';
 import { requireActor } from '../../kernel/http/request-context.ts';
@@ -98,6 +100,14 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
   const { db } = ctx;
   fastify.addHook('onClose', webhooksSettled);
 
+  async function orgName(orgId: string) {
+    const [row] = await db
+      .select({ name: organization.name })
+      .from(organization)
+      .where(eq(organization.id, orgId));
+    return row?.name ?? '';
+  }
+
   /** The names of both sides of an SME's service links. */
   async function sides(orgId: string, providerOrgId: string | null) {
     const links = await providersOf(ctx, orgId);
@@ -173,6 +183,31 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
         ingestUrl: `${ctx.config.publicUrl}/api/v1/ingest`,
         syslogPort: ctx.config.syslogPort > 0 ? ctx.config.syslogPort : null,
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/monitoring/context',
+    {
+      schema: {
+        tags,
+        security,
+        params: orgParams,
+        response: {
+          200: z.object({
+            orgName: z.string(),
+            viewer: z.enum(['member', 'provider']),
+            role: z.string(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      // Who looks at this SME's monitoring pages: its own member, or its provider's staff.
+      const a = await requireCustomerAccess(req, db, req.params.orgId);
+      const links = await providersOf(ctx, a.orgId);
+      const name = links[0]?.customerName ?? (await orgName(a.orgId));
+      return { orgName: name, viewer: a.via, role: a.role };
     },
   );
 

@@ -175,7 +175,7 @@ function Pick({ orgId, links }: { orgId: string; links: ServiceLink[] }) {
             maxLength={100}
           />
           <Button type="submit" leftSection={<IconSearch size={16} />} loading={results.isFetching}>
-            {t('monitoringDesk.providers.search')}
+            {t('monitoringDesk.providers.searchButton')}
           </Button>
         </Group>
       </form>

@@ -25,7 +25,7 @@ import { ApiError, api, errorMessage } from '../../../../web/src/api.ts';
 import { FormCard } from '../../../../web/src/components/FormCard.tsx';
 import { ErrorAlert, PageHeader, PageLoader } from '../../../../web/src/components/Page.tsx';
 import { IconCopy, IconPlus } from '../../../../web/src/icons.tsx';
-import { deskKeys, type Sensor, useOrgOf, useSensors } from './desk-api.ts';
+import { deskKeys, type Sensor, useOrgContext, useOrgOf, useSensors } from './desk-api.ts';
 import { MonitoringTabs, When } from './parts.tsx';
 
 const kinds = ['utm', 'edr', 'ids', 'other'] as const;
@@ -39,6 +39,7 @@ export function SensorsPage() {
   const { orgId = '' } = useParams();
   const { t } = useTranslation();
   const org = useOrgOf(orgId);
+  const context = useOrgContext(orgId);
   const sensors = useSensors(orgId);
   // Members other than owner/practitioner only read; provider staff (not members) may manage.
   const manage = !org || org.role === 'owner' || org.role === 'practitioner';
@@ -48,7 +49,7 @@ export function SensorsPage() {
     <>
       <PageHeader
         title={t('monitoringDesk.sensors.title')}
-        description={t('monitoringDesk.sensors.lead', { name: org?.name ?? '' })}
+        description={t('monitoringDesk.sensors.lead', { name: context.name })}
       />
       <MonitoringTabs orgId={orgId} />
       {sensors.isError ? (

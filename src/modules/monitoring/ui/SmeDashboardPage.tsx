@@ -29,7 +29,7 @@ import {
   IconMail,
   IconShield,
 } from '../../../../web/src/icons.tsx';
-import { type Dashboard, type IncidentSummary, useDashboard, useOrgOf } from './desk-api.ts';
+import { type Dashboard, type IncidentSummary, useDashboard, useOrgContext, useOrgOf } from './desk-api.ts';
 import { MonitoringTabs, SeverityBadge, StatusBadge, targetText, When } from './parts.tsx';
 
 const categories = ['mail', 'malware', 'access'] as const;
@@ -39,8 +39,9 @@ const categoryIcon = { mail: IconMail, malware: IconShield, access: IconActivity
 export function SmeDashboard({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
   const org = useOrgOf(orgId);
+  const context = useOrgContext(orgId);
   const d = useDashboard(orgId);
-  const name = org?.name ?? '';
+  const name = context.name;
   if (d.isPending) return <PageLoader />;
   return (
     <>

@@ -251,3 +251,22 @@ export const severityColor = (s: number) =>
   s >= 4 ? 'red' : s === 3 ? 'orange' : s === 2 ? 'yellow' : 'gray';
 export const statusColor = (s: IncidentStatus) =>
   s === 'new' ? 'red' : s === 'resolved' || s === 'closed' ? 'teal' : 'blue';
+
+/** The SME whose monitoring pages are open, and whether the viewer is its member or its provider's staff. */
+export function useOrgContext(orgId: string | undefined) {
+  const mine = useOrgOf(orgId);
+  const q = useQuery({
+    queryKey: [...deskKeys.org(orgId ?? ''), 'context'],
+    queryFn: () =>
+      api<{ orgName: string; viewer: 'member' | 'provider'; role: string }>(
+        `/api/v1/orgs/${orgId}/monitoring/context`,
+      ),
+    enabled: Boolean(orgId) && mine?.kind !== 'provider',
+    staleTime: 60_000,
+  });
+  return {
+    name: mine?.name ?? q.data?.orgName ?? '',
+    viewer: mine ? 'member' : q.data?.viewer,
+    role: mine?.role,
+  };
+}

@@ -72,10 +72,10 @@ export function MonitoringTabs({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
   const org = useOrgOf(orgId);
   const { pathname } = useLocation();
-  if (!org) return null;
   const base = `/orgs/${orgId}`;
+  // The provider's staff on a customer's pages see its dashboard and sensors, not its contracts.
   const tabs =
-    org.kind === 'provider'
+    org?.kind === 'provider'
       ? [
           { to: `${base}/monitoring`, label: t('monitoringDesk.tabs.queue') },
           { to: `${base}/customers`, label: t('monitoringDesk.tabs.customers') },
@@ -83,7 +83,7 @@ export function MonitoringTabs({ orgId }: { orgId: string }) {
       : [
           { to: `${base}/monitoring`, label: t('monitoringDesk.tabs.dashboard') },
           { to: `${base}/monitoring/sensors`, label: t('monitoringDesk.tabs.sensors') },
-          { to: `${base}/monitoring/providers`, label: t('monitoringDesk.tabs.providers') },
+          ...(org ? [{ to: `${base}/monitoring/providers`, label: t('monitoringDesk.tabs.providers') }] : []),
         ];
   return (
     <Group gap="xs" mb="lg" component="nav" aria-label={t('monitoringDesk.nav.monitoring')}>
