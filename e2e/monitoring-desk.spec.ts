@@ -194,7 +194,7 @@ test('an alert becomes an incident; the analyst triages and contacts the SME, wh
     await expect(card).toContainText('ご連絡済み');
     await expect(card).toContainText('担当の事業者が行っていること');
     await expect(card).toContainText('遠隔でネットワークから切り離しました');
-    await expect(card).toContainText('対象：keiri-pc01');
+    await expect(card).toContainText('対象の機器：keiri-pc01');
     await expect(sme.getByTestId('figure-malware')).toContainText('1');
     await expect(sme.getByText(`見守りの担当：${providerName}`)).toBeVisible();
     await screenshot(sme, 'sme-dashboard');

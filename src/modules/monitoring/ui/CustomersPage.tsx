@@ -1,11 +1,14 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { api, errorMessage } from '../../../../web/src/api.ts';
 import { ErrorAlert, PageHeader, PageLoader } from '../../../../web/src/components/Page.tsx';
 import { formatDate } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
-import { useCustomers } from './desk-api.ts';
+import { type Customer, deskKeys, useCustomers, useOrgOf } from './desk-api.ts';
 import { MonitoringTabs, Pager } from './parts.tsx';
 
 /** The provider's customers, those with new incidents standing out. */
@@ -13,8 +16,20 @@ export function CustomersPage() {
   const { orgId = '' } = useParams();
   const { t } = useTranslation();
   const lang = useLang();
+  const qc = useQueryClient();
+  const manager = useOrgOf(orgId)?.role === 'manager';
   const [page, setPage] = useState(1);
+  const [ending, setEnding] = useState<Customer | null>(null);
   const q = useCustomers(orgId, page);
+  const end = useMutation({
+    mutationFn: (c: Customer) => api(`/api/v1/orgs/${orgId}/customers/${c.orgId}`, { method: 'DELETE' }),
+    onSuccess: async (_r, c) => {
+      notifications.show({ color: 'teal', message: t('monitoringDesk.customers.ended', { name: c.name }) });
+      setEnding(null);
+      await qc.invalidateQueries({ queryKey: deskKeys.org(orgId) });
+    },
+    onError: (err) => notifications.show({ color: 'red', message: errorMessage(err) }),
+  });
   return (
     <>
       <PageHeader
@@ -69,6 +84,13 @@ export function CustomersPage() {
                   ) : null}
                 </Group>
                 <Stack gap={6}>
+                  <Button
+                    component={Link}
+                    to={`/orgs/${orgId}/monitoring?customer=${encodeURIComponent(c.orgId)}`}
+                    size="xs"
+                  >
+                    {t('monitoringDesk.customers.queue')}
+                  </Button>
                   <Group gap="xs" grow>
                     <Button component={Link} to={`/orgs/${c.orgId}/monitoring`} size="xs" variant="light">
                       {t('monitoringDesk.customers.dashboard')}
@@ -82,6 +104,11 @@ export function CustomersPage() {
                       {t('monitoringDesk.customers.sensorsLink')}
                     </Button>
                   </Group>
+                  {manager ? (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => setEnding(c)}>
+                      {t('monitoringDesk.customers.end')}
+                    </Button>
+                  ) : null}
                 </Stack>
               </Card>
             ))}
@@ -89,6 +116,23 @@ export function CustomersPage() {
           <Pager page={page} total={q.data.total} pageSize={q.data.pageSize} onChange={setPage} />
         </>
       )}
+      <Modal
+        opened={ending !== null}
+        onClose={() => setEnding(null)}
+        title={t('monitoringDesk.customers.endTitle', { name: ending?.name ?? '' })}
+      >
+        <Text size="sm" mb="md">
+          {t('monitoringDesk.customers.endBody')}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setEnding(null)}>
+            {t('monitoringDesk.common.cancel')}
+          </Button>
+          <Button color="red" loading={end.isPending} onClick={() => ending && end.mutate(ending)}>
+            {t('monitoringDesk.customers.end')}
+          </Button>
+        </Group>
+      </Modal>
     </>
   );
 }

@@ -497,9 +497,14 @@ function Steps({ incident: i }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="steps-title">
-      <Title order={2} size="h4" id="steps-title" mb="md">
+      <Title order={2} size="h4" id="steps-title" mb="xs">
         {t('monitoringDesk.incident.timeline')}
       </Title>
+      <Text size="xs" c="dimmed" mb="md">
+        {t('monitoringDesk.incident.firstSeen')}：<When iso={i.firstSeenAt} /> ・{' '}
+        {t('monitoringDesk.incident.lastSeen')}：
+        <When iso={i.lastSeenAt} />
+      </Text>
       <Timeline active={i.steps.length} bulletSize={18} lineWidth={2}>
         <Timeline.Item title={t('monitoringDesk.incident.detected')}>
           <Text size="xs" c="dimmed">

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../../../web/src/api.ts';
 import { ErrorAlert, PageHeader, PageLoader } from '../../../../web/src/components/Page.tsx';
 import { IconArrowRight, IconUser } from '../../../../web/src/icons.tsx';
@@ -21,7 +21,9 @@ import { MonitoringTabs, Pager, SeverityBadge, StatusBadge, targetText, When } f
 /** The provider's day: every customer's incidents in one list, newest and most serious first. */
 export function QueuePage({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
-  const [f, setF] = useState<QueueFilters>({ status: 'open', page: 1 });
+  // The customers page links here with ?customer= to open one customer's incidents.
+  const [params] = useSearchParams();
+  const [f, setF] = useState<QueueFilters>({ status: 'open', page: 1, customer: params.get('customer') });
   const queue = useQueue(orgId, f);
   const customers = useCustomers(orgId, 1, 200);
   const rules = useRules();
