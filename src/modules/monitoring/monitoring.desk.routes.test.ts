@@ -382,10 +382,20 @@ describe('working an incident', () => {
     expect(hookState.json().webhook).toMatchObject({ lastStatus: 204, lastError: null });
     expect(JSON.stringify(hookState.json())).not.toContain(secret);
 
-    for (const to of ['remote_support', 'resolved', 'closed']) {
+    const remote = await act('/move', { to: 'remote_support', note: 'remote_support にしました' });
+    expect(remote.json().status).toBe('remote_support');
+    // A later update to the customer mails again without moving back; its text is a shared note.
+    const update = await act('/contact', { doing: '隔離したパソコンの調査が終わりました。' });
+    expect(update.json()).toMatchObject({ status: 'remote_support', mailedTo: 2 });
+    expect(t.mailer.lastTo(sme.user.email).text).toContain('隔離したパソコンの調査が終わりました。');
+    expect((await notesAs(sme.user)).items[0].body).toBe('隔離したパソコンの調査が終わりました。');
+    await webhooksSettled();
+    expect(received).toHaveLength(2);
+    for (const to of ['resolved', 'closed']) {
       const r = await act('/move', { to, note: `${to} にしました` });
       expect(r.json().status, r.body).toBe(to);
     }
+    expect((await act('/contact', {})).statusCode).toBe(409);
     expect((await act('/move', { to: 'remote_support' })).statusCode).toBe(409);
 
     // The SME sees the timeline, without the provider's reasoning.
@@ -429,6 +439,7 @@ describe('working an incident', () => {
     expect(audit.items.map((x: { action: string }) => x.action).sort()).toEqual(
       [
         'monitoring.incident_assign',
+        'monitoring.incident_contact',
         'monitoring.incident_contact',
         'monitoring.incident_move',
         'monitoring.incident_move',

@@ -33,6 +33,7 @@ const tags = ['monitoring-desk'];
 const security = [{ session: [] }];
 /** The provider's staff work the incidents; the SME's owner and practitioners read and write notes. */
 const staffOnly = { sme: [], provider: ['manager', 'analyst'] } as const;
+const laterSteps: readonly string[] = ['remote_support', 'onsite', 'resolved'];
 const smeReaders = { sme: ['owner', 'practitioner'], provider: ['manager', 'analyst'] } as const;
 
 function sensorHealth(x: SensorRow, now = Date.now()) {
@@ -596,13 +597,29 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
     async (req) => {
       const a = await requireCustomerAccess(req, db, req.params.orgId, staffOnly);
       const st = await story(a, req.params.incidentId);
-      await moveIncident(ctx, {
-        orgId: a.orgId,
-        incidentId: st.incident.id,
-        to: 'contacted',
-        actorUserId: a.actor.userId,
-        note: req.body.doing,
-      });
+      if (laterSteps.includes(st.incident.status)) {
+        // Already past "contacted" (remote or on-site work): tell the customer again without
+        // moving backwards; the update stays readable by both sides as a shared note.
+        if (req.body.doing) {
+          await addNote(db, {
+            incidentId: st.incident.id,
+            orgId: a.orgId,
+            authorUserId: a.actor.userId,
+            authorName: a.actor.name,
+            side: 'provider',
+            visibility: 'shared',
+            body: req.body.doing,
+          });
+        }
+      } else {
+        await moveIncident(ctx, {
+          orgId: a.orgId,
+          incidentId: st.incident.id,
+          to: 'contacted',
+          actorUserId: a.actor.userId,
+          note: req.body.doing,
+        });
+      }
       const mailed = await contactCustomer(ctx, st, req.body.doing, req.log);
       req.audit = { target: st.incident.id, data: { mailed: mailed.length } };
       return { ...(await detail(req, a, st.incident.id)), mailedTo: mailed.length };
