@@ -24,6 +24,8 @@ async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `${shots}/${name}-desktop.png`, fullPage: true });
   const size = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
+  // Let the app shell finish collapsing its navigation into the phone menu.
+  await page.waitForTimeout(500);
   await page.screenshot({ path: `${shots}/${name}-phone.png`, fullPage: true });
   if (size) await page.setViewportSize(size);
 }
@@ -209,6 +211,16 @@ test('an alert becomes an incident; the analyst triages and contacts the SME, wh
     await screenshot(sme, 'sme-incident');
     await sme.goto('/dashboard');
     await expect(sme.getByTestId('monitoring-widget')).toContainText('対応が必要なこと：2 件');
+  });
+
+  await test.step('the same dashboard reads in English', async () => {
+    await sme.goto(`/orgs/${owner.orgId}/monitoring`);
+    await sme.getByRole('button', { name: 'English' }).click();
+    await expect(sme.getByRole('heading', { level: 1, name: 'Monitoring overview' })).toBeVisible();
+    await expect(sme.getByRole('heading', { name: '2 things need your action' })).toBeVisible();
+    await expect(sme.getByTestId('open-incident').first()).toContainText('Malware detected, not blocked');
+    await expect(sme.getByTestId('open-incident').first()).toContainText('What to do now');
+    await screenshot(sme, 'sme-dashboard-en');
   });
 
   await providerCtx.close();

@@ -34,7 +34,7 @@ export function QueuePage({ orgId }: { orgId: string }) {
       <PageHeader title={t('monitoringDesk.queue.title')} description={t('monitoringDesk.queue.lead')} />
       <MonitoringTabs orgId={orgId} />
       <Card withBorder padding="md" mb="md" component="section" aria-label={t('monitoringDesk.queue.title')}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+        <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
           <Select
             label={t('monitoringDesk.queue.customer')}
             placeholder={t('monitoringDesk.queue.allCustomers')}
