@@ -34,6 +34,8 @@ test('an alert becomes an incident; the analyst triages and contacts the SME, wh
   browser,
   baseURL,
 }) => {
+  // Two people's whole journey, with screenshots at each stage: longer than the default minute.
+  test.setTimeout(180_000);
   const id = suffix();
   const providerCtx = await newJaContext(browser, baseURL);
   const smeCtx = await newJaContext(browser, baseURL);

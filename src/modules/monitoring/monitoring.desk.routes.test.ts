@@ -588,7 +588,17 @@ describe('webhook settings', () => {
     const { sme, provider, incident } = await servedWithIncident();
     const put = (url: string, as = sme.user) =>
       t.request({ method: 'PUT', url: `/api/v1/orgs/${sme.orgId}/monitoring/webhook`, payload: { url }, as });
-    for (const bad of ['http://hooks.example.com/x', 'ftp://x', 'not a url', 'https://u:p@example.com/']) {
+    for (const bad of [
+      'http://hooks.example.com/x',
+      'ftp://x',
+      'not a url',
+      'https://u:p@example.com/',
+      'https://10.0.0.5/hook',
+      'https://192.168.1.1/hook',
+      'https://169.254.169.254/latest',
+      'https://[fd00::1]/hook',
+      'https://router.local/hook',
+    ]) {
       const r = await put(bad);
       expect(r.statusCode, bad).toBe(400);
       expect(r.json().error.fields.url).toContain('https://');

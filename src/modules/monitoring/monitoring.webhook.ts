@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { eq } from 'drizzle-orm';
 import type { AppDb } from '../../kernel/db/client.ts';
 import { incidentWebhook } from './monitoring.desk.tables.ts';
@@ -9,9 +10,31 @@ export const WEBHOOK_TIMEOUT_MS = 5_000;
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** Addresses inside a private network: a webhook must not be a way to reach them from the server. */
+function privateAddress(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.local') || h.endsWith('.internal'))
+    return true;
+  if (isIP(h) === 4) {
+    const [a = 0, b = 0] = h.split('.').map(Number);
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
+  }
+  if (isIP(h) === 6)
+    return h === '::1' || h === '::' || /^f[cd]/.test(h) || /^fe[89ab]/.test(h) || h.startsWith('::ffff:');
+  return false;
+}
+
 /**
- * Webhooks go out over HTTPS. Plain http is accepted only for a loopback receiver when this
- * installation itself runs on loopback (a developer's machine or a test), never in production.
+ * Webhooks go out over HTTPS to a public address. A loopback receiver (plain http too) is
+ * accepted only when this installation itself runs on loopback: a developer's machine or a test.
  */
 export function webhookUrlAllowed(url: string, publicUrl: string): boolean {
   let u: URL;
@@ -21,9 +44,10 @@ export function webhookUrlAllowed(url: string, publicUrl: string): boolean {
     return false;
   }
   if (u.username || u.password) return false;
-  if (u.protocol === 'https:') return true;
   const self = new URL(publicUrl);
-  return u.protocol === 'http:' && loopback.has(u.hostname) && loopback.has(self.hostname);
+  const local = loopback.has(u.hostname) && loopback.has(self.hostname);
+  if (local) return u.protocol === 'https:' || u.protocol === 'http:';
+  return u.protocol === 'https:' && !privateAddress(u.hostname);
 }
 
 export const newWebhookSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
