@@ -84,6 +84,8 @@ test('an alert becomes an incident; the analyst triages and contacts the SME, wh
     await prov.goto(`/orgs/${providerOrgId}/customers`);
     await expect(prov.getByRole('heading', { level: 1, name: 'お客さま一覧' })).toBeVisible();
     const card = prov.getByTestId('customer-card').filter({ hasText: owner.orgName });
+    await expect(card).toContainText('未対応 0');
+    await screenshot(prov, 'provider-customers');
     await card.getByRole('link', { name: 'センサー' }).click();
     await expect(prov.getByRole('heading', { level: 1, name: 'センサー' })).toBeVisible();
     await prov.getByLabel('名前').fill('経理部のウイルス対策ソフト');

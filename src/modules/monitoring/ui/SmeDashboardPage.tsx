@@ -272,8 +272,7 @@ function FiguresCard({ data }: { data: Dashboard }) {
         })}
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt="sm">
-        {t('monitoringDesk.dashboard.blocked')}：{t('monitoringDesk.dashboard.blockedHint')}{' '}
-        {t('monitoringDesk.dashboard.detected')}：{t('monitoringDesk.dashboard.detectedHint')}
+        {t('monitoringDesk.dashboard.legend')}
       </Text>
       {f.bySensor.length ? (
         <>
