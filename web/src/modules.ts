@@ -3,6 +3,7 @@ import { declarationUi } from '../../src/modules/declaration/ui/index.ts';
 import { diagnosisUi } from '../../src/modules/diagnosis/ui/index.ts';
 import { directoryUi } from '../../src/modules/directory/ui/index.ts';
 import { learningUi } from '../../src/modules/learning/ui/index.ts';
+import { monitoringUi } from '../../src/modules/monitoring/ui/index.ts';
 import { orgsUi } from '../../src/modules/orgs/ui/index.ts';
 import { ownersUi } from '../../src/modules/owners/ui/index.ts';
 import { policyUi } from '../../src/modules/policy/ui/index.ts';
@@ -18,6 +19,7 @@ export const modules: ModuleUi[] = [
   ownersUi,
   diagnosisUi,
   learningUi,
+  monitoringUi,
   policyUi,
   declarationUi,
   servicesUi,

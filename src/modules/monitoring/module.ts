@@ -1,12 +1,17 @@
 import type { ModuleManifest } from '../../kernel/module.ts';
+import { deskRoutes } from './monitoring.desk.routes.ts';
 import { checkSilentSensors } from './monitoring.pipeline.ts';
-import { deleteEventsBefore } from './monitoring.repo.ts';
+import { deleteEventsBefore, deleteStaleWindows } from './monitoring.repo.ts';
 import { monitoringRoutes } from './monitoring.routes.ts';
 
 /** 24-hour monitoring: sensors, ingestion (HTTPS and syslog), detection, alerts and incidents. */
 export const monitoringModule: ModuleManifest = {
   id: 'monitoring',
-  routes: monitoringRoutes,
+  routes: async (fastify, ctx) => {
+    await monitoringRoutes(fastify, ctx);
+    // The people side: SME dashboard, provider queue, incident work, webhook.
+    await deskRoutes(fastify, ctx);
+  },
   jobs: [
     {
       name: 'monitoring.sensor-silent',
@@ -21,6 +26,7 @@ export const monitoringModule: ModuleManifest = {
         while ((await deleteEventsBefore(ctx.db, before)) > 0) {
           /* batch by batch, never one huge delete */
         }
+        await deleteStaleWindows(ctx.db, now);
       },
     },
   ],

@@ -97,6 +97,11 @@ export const incident = pgTable(
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
     alertCount: integer('alert_count').notNull().default(0),
+    /** The provider's analyst handling it, and their verdict (the service desk). */
+    assigneeUserId: text('assignee_user_id'),
+    verdict: text('verdict', { enum: ['true_positive', 'false_positive', 'benign'] }),
+    verdictReason: text('verdict_reason'),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
   },
   (t) => [index('incident_org_entity_idx').on(t.orgId, t.entity, t.status)],
 );
