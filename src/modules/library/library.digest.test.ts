@@ -64,7 +64,7 @@ describe('weekly digest', () => {
     expect(mail.subject).toMatch(/^【Mamori】今週のセキュリティだより/);
     expect(mail.text).toContain(`${user.name} 様`);
     expect(mail.text).toContain(`「${user.name} 商店」向けに`);
-    expect(mail.text).toContain('■ ライブラリの新着（');
+    expect(mail.text).toContain('■ 資料室の新着（');
     expect(mail.text).toContain('［設定・調達ガイド］週間メールで届く新しい手引き');
     expect(mail.text).toContain('http://127.0.0.1:3999/library/digest-new-guide');
     expect(mail.text).toContain(`http://127.0.0.1:3999/orgs/${orgId}/newsletter`);
