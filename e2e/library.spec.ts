@@ -40,7 +40,9 @@ async function addPage(page: Page, id: string, title: string) {
   await page.getByRole('option', { name: '基本の対策', exact: true }).click();
   await page.keyboard.press('Escape');
   await drawer.getByLabel('タイトル（日本語）').fill(title);
-  await drawer.getByLabel('要約（日本語・一覧に表示）').fill('取引先から求められやすい対策を、一枚で確かめられる点検表です。');
+  await drawer
+    .getByLabel('要約（日本語・一覧に表示）')
+    .fill('取引先から求められやすい対策を、一枚で確かめられる点検表です。');
   await drawer.getByLabel('本文（日本語・Markdown）').fill('## 使い方\n- 年に一度、全員で確かめる');
   await drawer.getByLabel('アドレス').fill('http://www.example.go.jp/check');
   await drawer.getByLabel('リンクの名前（日本語）').fill('点検表（公式）');
@@ -66,7 +68,9 @@ test('library: search, a law page, videos, practice, and the weekly digest with 
 
   await test.step('the member searches the library and opens a law page', async () => {
     await mainNav(page).getByRole('link', { name: '資料室' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: /知っておきたい法令・資格・研修/ })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: /知っておきたい法令・資格・研修/ }),
+    ).toBeVisible();
     await page.getByRole('searchbox', { name: 'キーワード' }).fill('漏えい 報告');
     await page.getByRole('button', { name: '探す' }).click();
     await expect(page).toHaveURL(/q=/);
@@ -75,7 +79,9 @@ test('library: search, a law page, videos, practice, and the weekly digest with 
     await expect(first.getByRole('heading', { name: /^個人情報保護法/ })).toBeVisible();
     await first.getByRole('link', { name: /^「個人情報保護法.*」を読む$/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^個人情報保護法/ })).toBeVisible();
-    await expect(page.getByRole('heading', { name: '漏えいしたときの報告（2022年4月から義務）' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: '漏えいしたときの報告（2022年4月から義務）' }),
+    ).toBeVisible();
     const sources = page.getByRole('region', { name: '公式の情報源' });
     await expect(sources.getByRole('link', { name: /漏えい等の対応とお役立ち資料/ })).toHaveAttribute(
       'href',

@@ -37,9 +37,10 @@ export const taxonomySchema = z.object({
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 
 const isoDate = z.iso.date();
+// Noon in Japan, so the date reads the same in any time zone a browser shows it in.
 const day = z
   .union([isoDate, z.date()])
-  .transform((d) => (d instanceof Date ? d : new Date(`${d}T00:00:00+09:00`)));
+  .transform((d) => (d instanceof Date ? d : new Date(`${d}T12:00:00+09:00`)));
 
 export const entrySchema = z.object({
   id: slug,

@@ -4,7 +4,7 @@ import { type Lang, t } from '../../kernel/i18n/index.ts';
 /** Enough of the address for its owner to recognise it, not enough to hand it to whoever holds the link. */
 export function maskEmail(email: string): string {
   const [local = '', domain = ''] = email.split('@');
-  return `${local.slice(0, 2)}${'*'.repeat(Math.max(local.length - 2, 3))}@${domain}`;
+  return `${local.slice(0, 2)}${'*'.repeat(Math.min(Math.max(local.length - 2, 3), 6))}@${domain}`;
 }
 
 type State = 'confirm' | 'done' | 'already' | 'invalid';

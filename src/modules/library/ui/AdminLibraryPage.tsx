@@ -190,7 +190,7 @@ function ItemTable<D extends EntryData | VideoData>({ kind }: { kind: Kind }) {
                         </Badge>
                       </Group>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm">{formatDate(item.addedAt, lang)}</Text>
                     </Table.Td>
                     <Table.Td>
@@ -367,6 +367,8 @@ function EntryFields({
   text: TextProps;
 }) {
   const { t } = useTranslation();
+  // The text as typed, so a trailing comma survives until the next keyword is written.
+  const [keywords, setKeywords] = useState(data.keywords.join(', '));
   return (
     <>
       <Select
@@ -401,15 +403,17 @@ function EntryFields({
       />
       <TextInput
         label={t('library.admin.form.keywords')}
-        value={data.keywords.join(', ')}
-        onChange={(e) =>
+        value={keywords}
+        onChange={(e) => {
+          const raw = e.currentTarget.value;
+          setKeywords(raw);
           patch({
-            keywords: e.currentTarget.value
+            keywords: raw
               .split(/[,、]/)
               .map((s) => s.trim())
               .filter(Boolean),
-          })
-        }
+          });
+        }}
       />
       <TextInput label={t('library.admin.form.titleJa')} required {...text('title', 'ja')} />
       <TextInput label={t('library.admin.form.titleEn')} {...text('title', 'en')} />
