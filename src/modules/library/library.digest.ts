@@ -97,7 +97,10 @@ export async function runWeeklyDigest(ctx: ModuleContext, now: Date): Promise<{ 
     const person = members.get(sub.orgId)?.find((m) => m.userId === sub.userId);
     // Someone who left the organisation hears nothing more about it.
     if (!person) continue;
-    const since = sub.lastDigestUntil ?? new Date(Math.max(now.getTime() - WEEK_MS, 0));
+    // A first digest looks back one week; someone returning after a long pause gets at most four.
+    const since = new Date(
+      Math.max(sub.lastDigestUntil?.getTime() ?? now.getTime() - WEEK_MS, now.getTime() - 4 * WEEK_MS, 0),
+    );
     const req: DigestRequest = {
       orgId: sub.orgId,
       userId: sub.userId,
