@@ -1,4 +1,4 @@
-import { Button, Card, Group, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IconArrowRight, IconBook, IconMail } from '../../../../web/src/icons.tsx';
@@ -12,8 +12,10 @@ export function LibraryDashboardWidget() {
   const org = activeOrg(me.data);
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="library-widget-title">
-      <Group gap="xs" mb={6}>
-        <IconBook size={20} />
+      <Group gap="sm" mb="sm" wrap="nowrap">
+        <ThemeIcon size={40} radius="md" variant="light" color="grape">
+          <IconBook size={22} />
+        </ThemeIcon>
         <Title order={2} size="h4" id="library-widget-title">
           {t('library.dashboard.title')}
         </Title>
