@@ -37,10 +37,10 @@ i18n.on('languageChanged', (lng) => {
 });
 
 /** Modules keep their page texts beside their pages, in `ui/locales/{ja,en}.json`. */
-const moduleLocales = import.meta.glob<Record<string, unknown>>('../../src/modules/*/ui/locales/*.json', {
-  eager: true,
-  import: 'default',
-});
+const moduleLocales = import.meta.glob<Record<string, unknown>>(
+  '../../src/modules/*/ui/locales/*.json',
+  { eager: true, import: 'default' },
+);
 
 function catalog(lang: Lang, base: Record<string, unknown>): Record<string, unknown> {
   const parts = Object.entries(moduleLocales)
