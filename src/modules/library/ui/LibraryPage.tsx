@@ -233,7 +233,14 @@ function Results({ query, onChange }: { query: EntryQuery; onChange: (p: Partial
         result={result}
         cols={{ base: 1, md: 2 }}
         skeleton={{ count: 4, h: 180 }}
-        empty={t('library.home.none')}
+        empty={
+          <>
+            {t('library.home.none')}{' '}
+            <Anchor component={Link} to="/library/videos">
+              {t('library.home.noneVideos')}
+            </Anchor>
+          </>
+        }
       >
         {(e) => <EntryCard key={e.id} entry={e} onTag={(tag) => onChange({ tag })} />}
       </CardGridResults>
