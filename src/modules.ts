@@ -4,6 +4,7 @@ import { declarationModule } from './modules/declaration/module.ts';
 import { diagnosisModule } from './modules/diagnosis/module.ts';
 import { directoryModule } from './modules/directory/module.ts';
 import { learningModule } from './modules/learning/module.ts';
+import { libraryModule } from './modules/library/module.ts';
 import { monitoringModule } from './modules/monitoring/module.ts';
 import { orgsModule } from './modules/orgs/module.ts';
 import { ownersModule } from './modules/owners/module.ts';
@@ -23,5 +24,6 @@ export const modules: ModuleManifest[] = [
   monitoringModule,
   ownersModule,
   reportsModule,
+  libraryModule,
   adminModule,
 ];

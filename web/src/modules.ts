@@ -4,6 +4,7 @@ import { diagnosisUi } from '../../src/modules/diagnosis/ui/index.ts';
 import { directoryUi } from '../../src/modules/directory/ui/index.ts';
 import { learningUi } from '../../src/modules/learning/ui/index.ts';
 import { monitoringUi } from '../../src/modules/monitoring/ui/index.ts';
+import { libraryUi } from '../../src/modules/library/ui/index.ts';
 import { orgsUi } from '../../src/modules/orgs/ui/index.ts';
 import { ownersUi } from '../../src/modules/owners/ui/index.ts';
 import { policyUi } from '../../src/modules/policy/ui/index.ts';
@@ -25,5 +26,6 @@ export const modules: ModuleUi[] = [
   servicesUi,
   directoryUi,
   reportsUi,
+  libraryUi,
   adminUi,
 ];

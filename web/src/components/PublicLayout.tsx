@@ -86,6 +86,7 @@ const FOOTER_COLUMNS: { title: string; links: { to: string; label: string }[] }[
       { to: '/subsidy', label: 'services.footer.subsidy' },
       { to: '/presenters', label: 'directory.footer.presenters' },
       { to: '/directory', label: 'directory.footer.providers' },
+      { to: '/library', label: 'library.footer' },
     ],
   },
 ];
