@@ -61,7 +61,8 @@ export function CasePage() {
         title={c.title}
         description={
           <>
-            {c.topicTitle} · {t('guide.case.startedAt', { at: formatDateTime(c.createdAt, lang) })}
+            {c.title === c.topicTitle ? '' : `${c.topicTitle} · `}
+            {t('guide.case.startedAt', { at: formatDateTime(c.createdAt, lang) })}
           </>
         }
         actions={
@@ -94,6 +95,24 @@ export function CasePage() {
         <TopicSteps
           steps={topic.data.steps}
           afterFirst={<DontBox items={topic.data.dont} />}
+          stepExtra={(step) =>
+            step.referral?.id === 'ipa-report' && c.reports.length ? (
+              <Group gap="sm">
+                {c.reports.map((r) => (
+                  <Button
+                    key={r.id}
+                    component={Link}
+                    to={`/orgs/${orgId}/help/guide/cases/${caseId}/reports/${r.id}`}
+                    variant="light"
+                    size="sm"
+                    styles={{ root: { height: 'auto', paddingBlock: 6 }, label: { whiteSpace: 'normal' } }}
+                  >
+                    {t('guide.case.openDraftOf', { title: r.title })}
+                  </Button>
+                ))}
+              </Group>
+            ) : null
+          }
           ticks={{
             done,
             disabled: closed,

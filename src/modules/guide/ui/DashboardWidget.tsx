@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { IconLifebuoy } from '../../../../web/src/icons.tsx';
+import { IconAlert } from '../../../../web/src/icons.tsx';
 import { activeOrg, useMe } from '../../../../web/src/me.ts';
 import { useCases } from './guide-api.ts';
 
@@ -24,7 +24,7 @@ export function GuideDashboardWidget() {
     >
       <Group gap="sm" wrap="nowrap" mb="sm">
         <ThemeIcon size={40} radius="md" variant="light" color="red">
-          <IconLifebuoy size={22} />
+          <IconAlert size={22} />
         </ThemeIcon>
         <Title order={2} size="h4" id="guide-widget-title">
           {t('guide.widget.title')}

@@ -71,6 +71,7 @@ export function ThreatsPage() {
                           component={Link}
                           to={`/help/threats/${th.id}`}
                           c="inherit"
+                          fw={700}
                           className="guide-stretch"
                         >
                           {th.title}

@@ -37,11 +37,14 @@ export function TopicSteps({
   steps,
   ticks,
   afterFirst,
+  stepExtra,
 }: {
   steps: Step[];
   ticks?: StepTicks;
   /** Shown right after the first phase (the "do not" box, before anyone acts further). */
   afterFirst?: ReactNode;
+  /** Something to do right at a step (e.g. open the report draft the step asks for). */
+  stepExtra?: (step: Step) => ReactNode;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -94,6 +97,7 @@ export function TopicSteps({
                           </Group>
                         )}
                         {s.referral ? <ReferralCard referral={s.referral} /> : null}
+                        {stepExtra?.(s)}
                       </Stack>
                     </Card>
                   );

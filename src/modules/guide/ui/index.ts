@@ -1,6 +1,6 @@
 import './guide.css';
 import { createElement } from 'react';
-import { IconLifebuoy } from '../../../../web/src/icons.tsx';
+import { IconAlert } from '../../../../web/src/icons.tsx';
 import type { ModuleUi } from '../../../../web/src/module-ui.ts';
 import { CasePage } from './CasePage.tsx';
 import { GuideDashboardWidget } from './DashboardWidget.tsx';
@@ -28,7 +28,7 @@ export const guideUi: ModuleUi = {
     {
       to: '/orgs/:orgId/help/guide',
       labelKey: 'guide.nav.guide',
-      icon: IconLifebuoy,
+      icon: IconAlert,
       section: 'org',
       order: 40,
     },

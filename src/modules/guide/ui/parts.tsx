@@ -54,7 +54,12 @@ export function ContactButton({ contact, compact }: { contact: Contact; compact?
           </Text>
         ) : (
           <Stack gap={0} align="flex-start">
-            <Text span size="xs" fw={500} lh={1.3}>
+            <Text
+              span
+              size={contact.kind === 'web' ? 'sm' : 'xs'}
+              fw={contact.kind === 'web' ? 700 : 500}
+              lh={1.3}
+            >
               {contact.label}
             </Text>
             {contact.kind === 'web' ? null : (
@@ -173,7 +178,8 @@ export function EmergencyStrip() {
   const { t } = useTranslation();
   const refs = useReferrals('ransomware');
   const police = refs.data?.items.find((r) => r.id === 'police');
-  const phones = police?.contacts.filter((c) => c.kind === 'phone') ?? [];
+  // 110 first: the strip is for emergencies; #9110 is the calmer line beside it.
+  const phones = [...(police?.contacts.filter((c) => c.kind === 'phone') ?? [])].reverse();
   return (
     <Card
       withBorder
@@ -184,14 +190,16 @@ export function EmergencyStrip() {
       data-testid="guide-emergency"
     >
       <Group gap="sm" wrap="nowrap" align="flex-start">
-        <ThemeIcon color="red" size={36} radius="xl" visibleFrom="xs">
-          <IconSiren size={20} />
+        <ThemeIcon color="red" size={32} radius="xl" visibleFrom="xs">
+          <IconSiren size={18} />
         </ThemeIcon>
         <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
-          <Text fw={700}>{t('guide.emergency.text')}</Text>
-          <Group gap="sm">
+          <Text fw={700} size="sm">
+            {t('guide.emergency.text')}
+          </Text>
+          <Group gap="sm" align="flex-start" wrap="nowrap">
             {phones.map((c) => (
-              <ContactButton key={c.value} contact={c} />
+              <ContactButton key={c.value} contact={c} compact />
             ))}
           </Group>
         </Stack>
@@ -205,7 +213,7 @@ export function TopicCard({ topic, to, action }: { topic: TopicSummary; to: stri
     <Card withBorder padding="lg" radius="md" className="guide-topic-card" data-testid={`topic-${topic.id}`}>
       <Stack gap="xs" h="100%">
         <Title order={3} size="h4">
-          <Anchor component={Link} to={to} className="guide-stretch" c="inherit">
+          <Anchor component={Link} to={to} className="guide-stretch" c="inherit" fw={700}>
             {topic.title}
           </Anchor>
         </Title>
