@@ -267,6 +267,9 @@ describe('cases', () => {
     });
     expect(helped.statusCode, helped.body).toBe(200);
     expect(helped.json().steps[0].doneByName).toBe(provider.user.name);
+    // The case says whom to tell: the SME's owner, and the provider serving it (not its staff).
+    expect(helped.json().people).toEqual([{ name: sme.user.name, email: sme.user.email, role: 'owner' }]);
+    expect(helped.json().providers).toEqual([{ name: `${provider.user.name}の会社` }]);
     const stranger = await t.userWithOrg('provider');
     const res = await t.request({
       method: 'GET',

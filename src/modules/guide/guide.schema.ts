@@ -113,6 +113,10 @@ export const caseDto = caseSummary.extend({
   notes: z.string(),
   steps: z.array(z.object({ stepId: z.string(), doneAt: z.string(), doneByName: z.string().nullable() })),
   reports: z.array(named.extend({ savedAt: z.string().nullable() })),
+  /** Whom to tell inside: the organisation's owners, practitioners and managers. */
+  people: z.array(z.object({ name: z.string(), email: z.string(), role: z.string() })),
+  /** お助け隊 providers currently serving the organisation. */
+  providers: z.array(z.object({ name: z.string() })),
 });
 
 const fieldDto = z.object({

@@ -7,7 +7,7 @@ import { refLabel } from '../../kernel/reference.ts';
 import { currentBank } from '../diagnosis/index.ts';
 import { learningThemeList } from '../learning/index.ts';
 import { getIncident, type IncidentDto } from '../monitoring/index.ts';
-import { getOrgProfile } from '../orgs/index.ts';
+import { getOrgProfile, listOrgMembers, providersOf } from '../orgs/index.ts';
 import { type Contact, type FormId, loadContent, type Organisation, type Topic } from './guide.content.ts';
 import * as repo from './guide.repo.ts';
 import { checkValues, normalise, prefill, type ReportValues, reportText } from './guide.reports.ts';
@@ -171,11 +171,19 @@ function presentSummary(c: CaseRow, doneCount: number, lang: Lang) {
   };
 }
 
+// The people a case says to tell: those who run the company and do its security work.
+const toldRoles = ['owner', 'practitioner', 'manager'];
+
 async function presentCase(ctx: ModuleContext, c: CaseRow, lang: Lang) {
   const topic = content.topicById.get(c.topic);
   const known = new Set(topic?.steps.map((s) => s.id) ?? []);
+  const [ticked, members, providers] = await Promise.all([
+    repo.stepsOf(ctx.db, c.orgId, c.id),
+    listOrgMembers(ctx, c.orgId),
+    providersOf(ctx, c.orgId),
+  ]);
   // Steps removed from the content since they were ticked no longer count.
-  const steps = (await repo.stepsOf(ctx.db, c.orgId, c.id)).filter((s) => known.has(s.stepId));
+  const steps = ticked.filter((s) => known.has(s.stepId));
   return {
     ...presentSummary(c, steps.length, lang),
     notes: c.notes,
@@ -189,6 +197,10 @@ async function presentCase(ctx: ModuleContext, c: CaseRow, lang: Lang) {
       title: content.forms.get(f)?.title[lang] ?? f,
       savedAt: c.reports[f]?.savedAt ?? null,
     })),
+    people: members
+      .filter((m) => toldRoles.includes(m.role))
+      .map((m) => ({ name: m.name, email: m.email, role: m.role })),
+    providers: providers.map((p) => ({ name: p.providerName })),
   };
 }
 

@@ -7,9 +7,43 @@ import { api } from '../../../../web/src/api.ts';
 import { ErrorAlert, PageHeader, PageLoader } from '../../../../web/src/components/Page.tsx';
 import { formatDateTime } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
+import { roleLabel } from '../../../../web/src/reference.ts';
 import { type CaseDetail, caseKey, casesKey, useCase, useTopic } from './guide-api.ts';
 import { DontBox, EmergencyStrip } from './parts.tsx';
 import { TopicSteps } from './TopicSteps.tsx';
+
+/** Whom to tell inside: the organisation's own people, and the お助け隊 provider serving it. */
+function InsidePeople({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Card withBorder padding="sm" radius="md" mb="sm" bg="brand.0" data-testid="guide-inside-people">
+      <Text fw={700} size="sm" mb={4}>
+        {t('guide.case.peopleTitle')}
+      </Text>
+      <Stack gap={4}>
+        {c.people.map((p) => (
+          <Text key={p.email} size="sm">
+            {t('guide.case.person', { name: p.name, role: roleLabel(p.role, lang) })}{' '}
+            <Anchor href={`mailto:${p.email}`} size="sm">
+              {p.email}
+            </Anchor>
+          </Text>
+        ))}
+        {c.providers.map((p) => (
+          <Text key={p.name} size="sm">
+            {t('guide.case.provider', { name: p.name })}
+          </Text>
+        ))}
+        {c.providers.length === 0 ? (
+          <Text size="xs" c="dimmed">
+            {t('guide.case.noProvider')}
+          </Text>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
 
 /** /orgs/:orgId/help/guide/cases/:caseId — work through the steps, keep notes, draft the IPA reports. */
 export function CasePage() {
@@ -95,6 +129,7 @@ export function CasePage() {
         <TopicSteps
           steps={topic.data.steps}
           afterFirst={<DontBox items={topic.data.dont} />}
+          phaseLead={{ inside: <InsidePeople c={c} /> }}
           stepExtra={(step) =>
             step.referral?.id === 'ipa-report' && c.reports.length ? (
               <Group gap="sm">

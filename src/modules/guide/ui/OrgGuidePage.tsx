@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Group,
+  Pagination,
   Progress,
   SegmentedControl,
   SimpleGrid,
@@ -25,6 +26,7 @@ import {
   type CaseStatus,
   type CaseSummary,
   casesKey,
+  PAGE_SIZE,
   useCases,
   useTopics,
 } from './guide-api.ts';
@@ -69,7 +71,8 @@ export function OrgGuidePage() {
   const wanted = search.get('topic');
   const incidentId = search.get('incident') ?? undefined;
   const [status, setStatus] = useState<CaseStatus>('open');
-  const cases = useCases(orgId, status);
+  const [page, setPage] = useState(1);
+  const cases = useCases(orgId, status, page);
   const topics = useTopics();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -107,7 +110,10 @@ export function OrgGuidePage() {
           </Title>
           <SegmentedControl
             value={status}
-            onChange={(v) => setStatus(v as CaseStatus)}
+            onChange={(v) => {
+              setStatus(v as CaseStatus);
+              setPage(1);
+            }}
             data={[
               { value: 'open', label: t('guide.case.status.open') },
               { value: 'closed', label: t('guide.case.status.closed') },
@@ -121,11 +127,21 @@ export function OrgGuidePage() {
         ) : cases.data.items.length === 0 ? (
           <Text c="dimmed">{t(status === 'open' ? 'guide.org.noOpen' : 'guide.org.noClosed')}</Text>
         ) : (
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-            {cases.data.items.map((c) => (
-              <CaseCard key={c.id} c={c} orgId={orgId} />
-            ))}
-          </SimpleGrid>
+          <>
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+              {cases.data.items.map((c) => (
+                <CaseCard key={c.id} c={c} orgId={orgId} />
+              ))}
+            </SimpleGrid>
+            {cases.data.total > PAGE_SIZE ? (
+              <Pagination
+                mt="md"
+                total={Math.ceil(cases.data.total / PAGE_SIZE)}
+                value={page}
+                onChange={setPage}
+              />
+            ) : null}
+          </>
         )}
       </section>
       <section aria-labelledby="guide-start">

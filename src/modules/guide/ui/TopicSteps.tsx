@@ -3,7 +3,7 @@ import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
-import { PHASES, type Step } from './guide-api.ts';
+import { PHASES, type Phase, type Step } from './guide-api.ts';
 import { PhaseTitle, ReferralCard } from './parts.tsx';
 
 export interface StepTicks {
@@ -37,12 +37,15 @@ export function TopicSteps({
   steps,
   ticks,
   afterFirst,
+  phaseLead,
   stepExtra,
 }: {
   steps: Step[];
   ticks?: StepTicks;
   /** Shown right after the first phase (the "do not" box, before anyone acts further). */
   afterFirst?: ReactNode;
+  /** Shown under a phase's heading (e.g. the organisation's own people to tell). */
+  phaseLead?: Partial<Record<Phase, ReactNode>>;
   /** Something to do right at a step (e.g. open the report draft the step asks for). */
   stepExtra?: (step: Step) => ReactNode;
 }) {
@@ -55,6 +58,7 @@ export function TopicSteps({
         <Fragment key={ph}>
           <Box component="section" aria-label={t(`guide.phase.${ph}.title`)} data-testid={`phase-${ph}`}>
             <PhaseTitle phase={ph} n={i + 1} />
+            {phaseLead?.[ph]}
             <Stack gap="sm" className={ph === 'first' ? 'guide-first' : undefined}>
               {steps
                 .filter((s) => s.phase === ph)

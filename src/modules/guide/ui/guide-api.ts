@@ -90,6 +90,8 @@ export interface CaseDetail extends CaseSummary {
   notes: string;
   steps: { stepId: string; doneAt: string; doneByName: string | null }[];
   reports: { id: FormId; title: string; savedAt: string | null }[];
+  people: { name: string; email: string; role: string }[];
+  providers: { name: string }[];
 }
 
 export type ReportValues = Record<string, string | string[]>;
@@ -173,13 +175,15 @@ export function useThreat(id: string | undefined) {
 export const casesKey = (orgId: string) => ['guide', 'cases', orgId] as const;
 export const caseKey = (orgId: string, caseId: string) => ['guide', 'case', orgId, caseId] as const;
 
+export const PAGE_SIZE = 20;
+
 export function useCases(orgId: string, status: CaseStatus, page = 1) {
   const lang = useLang();
   return useQuery({
     queryKey: [...casesKey(orgId), status, page, lang],
     queryFn: () =>
       api<{ items: CaseSummary[]; total: number }>(`/api/v1/orgs/${orgId}/guide/cases`, {
-        query: { status, page, pageSize: 20 },
+        query: { status, page, pageSize: PAGE_SIZE },
       }),
     enabled: Boolean(orgId),
   });
