@@ -3,6 +3,7 @@ import { adminModule } from './modules/admin/module.ts';
 import { declarationModule } from './modules/declaration/module.ts';
 import { diagnosisModule } from './modules/diagnosis/module.ts';
 import { directoryModule } from './modules/directory/module.ts';
+import { guideModule } from './modules/guide/module.ts';
 import { learningModule } from './modules/learning/module.ts';
 import { libraryModule } from './modules/library/module.ts';
 import { monitoringModule } from './modules/monitoring/module.ts';
@@ -25,5 +26,6 @@ export const modules: ModuleManifest[] = [
   ownersModule,
   reportsModule,
   libraryModule,
+  guideModule,
   adminModule,
 ];

@@ -2,6 +2,7 @@ import { adminUi } from '../../src/modules/admin/ui/index.ts';
 import { declarationUi } from '../../src/modules/declaration/ui/index.ts';
 import { diagnosisUi } from '../../src/modules/diagnosis/ui/index.ts';
 import { directoryUi } from '../../src/modules/directory/ui/index.ts';
+import { guideUi } from '../../src/modules/guide/ui/index.ts';
 import { learningUi } from '../../src/modules/learning/ui/index.ts';
 import { monitoringUi } from '../../src/modules/monitoring/ui/index.ts';
 import { libraryUi } from '../../src/modules/library/ui/index.ts';
@@ -27,5 +28,6 @@ export const modules: ModuleUi[] = [
   directoryUi,
   reportsUi,
   libraryUi,
+  guideUi,
   adminUi,
 ];
