@@ -157,19 +157,28 @@ export class ThreatIndex {
     for (const f of IP_FIELDS) {
       const v = fields[f];
       const list = typeof v === 'string' ? this.byType.ip.get(v.toLowerCase()) : undefined;
-      if (list) return mark('ip', v as string, list);
+      if (list) {
+        mark('ip', v as string, list);
+        return;
+      }
     }
     if (this.byType.domain.size)
       for (const f of DOMAIN_FIELDS) {
         const v = fields[f];
         const hit = typeof v === 'string' && v ? this.lookupDomain(v) : null;
-        if (hit) return mark('domain', hit.value, hit.list);
+        if (hit) {
+          mark('domain', hit.value, hit.list);
+          return;
+        }
       }
     if (this.byType.hash.size)
       for (const f of HASH_FIELDS) {
         const v = fields[f];
         const list = typeof v === 'string' ? this.byType.hash.get(v.toLowerCase()) : undefined;
-        if (list) return mark('hash', String(v).toLowerCase(), list);
+        if (list) {
+          mark('hash', String(v).toLowerCase(), list);
+          return;
+        }
       }
   }
 }
