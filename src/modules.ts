@@ -3,6 +3,7 @@ import { adminModule } from './modules/admin/module.ts';
 import { declarationModule } from './modules/declaration/module.ts';
 import { diagnosisModule } from './modules/diagnosis/module.ts';
 import { directoryModule } from './modules/directory/module.ts';
+import { helpdeskModule } from './modules/helpdesk/module.ts';
 import { learningModule } from './modules/learning/module.ts';
 import { monitoringModule } from './modules/monitoring/module.ts';
 import { orgsModule } from './modules/orgs/module.ts';
@@ -19,5 +20,6 @@ export const modules: ModuleManifest[] = [
   servicesModule,
   directoryModule,
   monitoringModule,
+  helpdeskModule,
   adminModule,
 ];
