@@ -9,7 +9,7 @@ import { renderActionMail } from '../../kernel/mail/templates.ts';
 import type { DigestRequest, DigestSection, ModuleContext } from '../../kernel/module.ts';
 import { customersOf, getOrgProfile, listOrgMembers, orgManagers, providersOf } from '../orgs/index.ts';
 import { forwarders } from './helpdesk.access.ts';
-import { excerpt, sendEach } from './helpdesk.mail.ts';
+import { excerpt, markdownToText, sendEach } from './helpdesk.mail.ts';
 import * as repo from './helpdesk.repo.ts';
 import type { AdvisorySeverity } from './helpdesk.tables.ts';
 
@@ -46,7 +46,10 @@ const presentFull = (x: Found) => ({
 });
 
 /** What an organisation sees: an SME its providers' advisories and the operator's; a provider its own. */
-async function scopeOf(ctx: ModuleContext, orgId: string): Promise<Pick<repo.AdvisoryFilter, 'visibleToProviders' | 'providerOrgId'>> {
+async function scopeOf(
+  ctx: ModuleContext,
+  orgId: string,
+): Promise<Pick<repo.AdvisoryFilter, 'visibleToProviders' | 'providerOrgId'>> {
   const profile = await getOrgProfile(ctx, orgId);
   if (profile.kind === 'provider') return { providerOrgId: orgId };
   return { visibleToProviders: (await providersOf(ctx, orgId)).map((p) => p.providerOrgId) };
@@ -67,7 +70,10 @@ export async function listForOrg(
   return { items: items.map(present), total, page: q.page, pageSize: repo.PAGE_SIZE };
 }
 
-export async function listOperatorAdvisories(ctx: ModuleContext, q: { severity?: AdvisorySeverity; page: number }) {
+export async function listOperatorAdvisories(
+  ctx: ModuleContext,
+  q: { severity?: AdvisorySeverity; page: number },
+) {
   const { items, total } = await repo.listAdvisories(ctx.db, { operatorOnly: true, ...q });
   return { items: items.map(present), total, page: q.page, pageSize: repo.PAGE_SIZE };
 }
@@ -92,7 +98,12 @@ export async function operatorDetail(ctx: ModuleContext, id: string) {
 }
 
 /** Publishes an advisory: the operator's reach everyone; a provider's reach its customers, whose owners are told. */
-export async function publish(ctx: ModuleContext, actor: Actor, providerOrgId: string | null, input: AdvisoryInput) {
+export async function publish(
+  ctx: ModuleContext,
+  actor: Actor,
+  providerOrgId: string | null,
+  input: AdvisoryInput,
+) {
   if (providerOrgId && (await getOrgProfile(ctx, providerOrgId)).kind !== 'provider') {
     throw new AppError('not_found');
   }
@@ -148,7 +159,9 @@ export async function forward(
     const byId = new Map(members.map((m) => [m.userId, m]));
     const unknown = input.userIds.filter((u) => !byId.has(u));
     if (unknown.length) {
-      throw new AppError('validation_failed', { fields: { userIds: { key: 'helpdesk.errors.not_members' } } });
+      throw new AppError('validation_failed', {
+        fields: { userIds: { key: 'helpdesk.errors.not_members' } },
+      });
     }
     chosen = [...new Set(input.userIds)].map((u) => byId.get(u) as (typeof members)[number]);
   }
@@ -176,7 +189,7 @@ export async function forward(
         org: profile.name,
         note: input.note ? t(r.locale, 'helpdesk.mail.advisory_forward_note', { note: input.note }) : '',
         affected: excerpt(a.affected, 1000),
-        actions: excerpt(a.actions, 3000),
+        actions: excerpt(markdownToText(a.actions), 3000),
       }),
   );
   return { id: forwardId, sent };

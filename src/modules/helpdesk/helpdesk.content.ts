@@ -51,7 +51,9 @@ const categoriesSchema = z.object({
   categories: z
     .array(z.object({ id: z.string().regex(/^[a-z-]{2,40}$/), title: text, hint: text }))
     .min(1)
-    .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, { message: 'category ids must be unique' }),
+    .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, {
+      message: 'category ids must be unique',
+    }),
 });
 export type Category = z.infer<typeof categoriesSchema>['categories'][number];
 
@@ -70,7 +72,8 @@ function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
     throw new Error(`content/helpdesk/${file} cannot be read: ${(err as Error).message}`);
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new Error(`content/helpdesk/${file} is invalid:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`content/helpdesk/${file} is invalid:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 

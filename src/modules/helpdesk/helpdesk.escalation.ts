@@ -4,8 +4,8 @@ import { getOrgProfile, orgManagers } from '../orgs/index.ts';
 import { content } from './helpdesk.content.ts';
 import { escalationMail, type Recipient, sendEach } from './helpdesk.mail.ts';
 import * as repo from './helpdesk.repo.ts';
-import { deadline, isQuietTime, minuteOfDay } from './helpdesk.sla.ts';
 import { refOf } from './helpdesk.service.ts';
+import { deadline, isQuietTime, minuteOfDay } from './helpdesk.sla.ts';
 
 type Clock = 'first_response' | 'resolution';
 
@@ -27,7 +27,10 @@ export function reachedLevels(
       : [];
   const out: { level: number; operators: boolean; dueAt: Date }[] = [];
   for (const step of sla.escalation) {
-    const at = deadline(c.createdAt, Math.round(minutes * step.ratio), calendar, { allDay: target.allDay, pauses });
+    const at = deadline(c.createdAt, Math.round(minutes * step.ratio), calendar, {
+      allDay: target.allDay,
+      pauses,
+    });
     if (at && at <= now) out.push({ level: step.level, operators: step.operators, dueAt: at });
   }
   return out;
@@ -42,7 +45,11 @@ async function escalationRecipients(
   const adminUrl = `${ctx.config.publicUrl}/admin/helpdesk/${c.id}`;
   const orgUrl = `${ctx.config.publicUrl}/orgs/${c.orgId}/consultations/${c.id}`;
   const operators = async () => ({
-    recipients: (await listOperators(ctx.db)).map((o) => ({ email: o.email, name: o.name, locale: o.locale })),
+    recipients: (await listOperators(ctx.db)).map((o) => ({
+      email: o.email,
+      name: o.name,
+      locale: o.locale,
+    })),
     url: adminUrl,
   });
   if (!c.providerOrgId) return [await operators()];
@@ -79,7 +86,13 @@ export async function escalateOverdue(ctx: ModuleContext, now: Date): Promise<nu
         if (done.has(`${clock}:${step.level}`)) continue;
         if (!(await repo.claimEscalation(ctx.db, c.id, clock, step.level))) continue;
         const org = await getOrgProfile(ctx, c.orgId);
-        const facts = { ref: refOf(c.id), subject: c.subject, category: c.category, priority: c.priority, orgName: org.name };
+        const facts = {
+          ref: refOf(c.id),
+          subject: c.subject,
+          category: c.category,
+          priority: c.priority,
+          orgName: org.name,
+        };
         for (const group of await escalationRecipients(ctx, c, step.operators)) {
           sent += await sendEach(ctx, group.recipients, (r) =>
             escalationMail(r, group.url, facts, clock, step.level, step.dueAt),

@@ -1,5 +1,5 @@
-import { t } from '../../kernel/i18n/index.ts';
 import type { Lang } from '../../kernel/i18n/index.ts';
+import { t } from '../../kernel/i18n/index.ts';
 import { renderActionMail } from '../../kernel/mail/templates.ts';
 import type { ModuleContext } from '../../kernel/module.ts';
 import { categoryTitle } from './helpdesk.content.ts';
@@ -14,6 +14,21 @@ export interface Recipient {
 export function excerpt(text: string, max = 600): string {
   const s = text.trim();
   return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/**
+ * Markdown as people read it in a plain mail: no ** or `, links as "text (url)", headings as lines.
+ * Lists keep their "1." and "-" markers, which read naturally as text.
+ */
+export function markdownToText(md: string): string {
+  return md
+    .replace(/\r\n/g, '\n')
+    .replace(/^#{1,6}\s+/gm, '■ ')
+    .replace(/!?\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, '$1 ($2)')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[^*])\*([^*\n]+)\*/g, '$1$2')
+    .replace(/`([^`]+)`/g, '$1')
+    .trim();
 }
 
 /** One mail per address, each rendered in its recipient's language. */
@@ -50,7 +65,12 @@ export const consultationParams = (lang: Lang, c: ConsultationMailFacts) => ({
   priority: t(lang, `helpdesk.priority.${c.priority}`),
 });
 
-export function newConsultationMail(r: Recipient, url: string, c: ConsultationMailFacts, description: string) {
+export function newConsultationMail(
+  r: Recipient,
+  url: string,
+  c: ConsultationMailFacts,
+  description: string,
+) {
   return renderActionMail(r.locale, 'helpdesk.mail.consultation_new', r, url, {
     ...consultationParams(r.locale, c),
     text: excerpt(description),

@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstLink } from '../../kernel/testing/memory-mailer.ts';
-import { createTestApp, expectForeignOrg404, type TestApp, type TestUser } from '../../kernel/testing/test-app.ts';
+import {
+  createTestApp,
+  expectForeignOrg404,
+  type TestApp,
+  type TestUser,
+} from '../../kernel/testing/test-app.ts';
 import { escalateOverdue } from './helpdesk.escalation.ts';
 import { dueDates } from './helpdesk.service.ts';
 import { consultation } from './helpdesk.tables.ts';
@@ -23,7 +28,12 @@ const newConsultation = {
 };
 
 async function open(user: TestUser, orgId: string, body: object = newConsultation) {
-  const res = await t.request({ method: 'POST', url: `/api/v1/orgs/${orgId}/consultations`, payload: body, as: user });
+  const res = await t.request({
+    method: 'POST',
+    url: `/api/v1/orgs/${orgId}/consultations`,
+    payload: body,
+    as: user,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; ref: string; status: string; resolution: { dueAt: string | null } };
 }
@@ -38,7 +48,11 @@ async function joinAs(owner: TestUser, orgId: string, role: string, locale: 'ja'
     as: owner,
   });
   expect(inv.statusCode, inv.body).toBe(201);
-  const accepted = await t.request({ method: 'POST', url: `/api/v1/invitations/${inv.json().id}/accept`, as: invitee });
+  const accepted = await t.request({
+    method: 'POST',
+    url: `/api/v1/invitations/${inv.json().id}/accept`,
+    as: invitee,
+  });
   expect(accepted.statusCode, accepted.body).toBe(200);
   return invitee;
 }
@@ -69,10 +83,16 @@ describe('consultations between an SME and its provider', () => {
     expect(t.mailer.lastTo(provider.user.email).subject).toContain(`#${c.ref}`);
     expect(t.mailer.lastTo(provider.user.email).subject).toContain('新しい相談');
     expect(t.mailer.lastTo(analyst.email).subject).toContain('New consultation');
-    expect(firstLink(t.mailer.lastTo(analyst.email).text)).toContain(`/orgs/${sme.orgId}/consultations/${c.id}`);
+    expect(firstLink(t.mailer.lastTo(analyst.email).text)).toContain(
+      `/orgs/${sme.orgId}/consultations/${c.id}`,
+    );
 
     // it appears in the provider's queue
-    const queue = await t.request({ method: 'GET', url: `/api/v1/orgs/${provider.orgId}/helpdesk/queue`, as: analyst });
+    const queue = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${provider.orgId}/helpdesk/queue`,
+      as: analyst,
+    });
     expect(queue.statusCode, queue.body).toBe(200);
     expect(queue.json().items.map((i: { id: string }) => i.id)).toContain(c.id);
 
@@ -80,7 +100,10 @@ describe('consultations between an SME and its provider', () => {
     const answer = await t.request({
       method: 'POST',
       url: `/api/v1/orgs/${sme.orgId}/consultations/${c.id}/messages`,
-      payload: { body: 'ZIP の中身を確認します。受信したメールを .eml で添付してください。', status: 'waiting_customer' },
+      payload: {
+        body: 'ZIP の中身を確認します。受信したメールを .eml で添付してください。',
+        status: 'waiting_customer',
+      },
       as: analyst,
     });
     expect(answer.statusCode, answer.body).toBe(201);
@@ -115,7 +138,9 @@ describe('consultations between an SME and its provider', () => {
       await t.request({ method: 'GET', url: `/api/v1/orgs/${sme.orgId}/consultations/${c.id}`, as: analyst })
     ).json();
     expect(detail.resolution.state).toBe('running');
-    expect(new Date(detail.resolution.dueAt).getTime()).toBeGreaterThanOrEqual(new Date(c.resolution.dueAt ?? 0).getTime());
+    expect(new Date(detail.resolution.dueAt).getTime()).toBeGreaterThanOrEqual(
+      new Date(c.resolution.dueAt ?? 0).getTime(),
+    );
     expect(detail.messages.map((m: { side: string }) => m.side)).toEqual(['desk', 'customer']);
     expect(detail.viewer.side).toBe('desk');
 
@@ -127,7 +152,11 @@ describe('consultations between an SME and its provider', () => {
       as: provider.user,
     });
     expect(resolved.json().status).toBe('resolved');
-    const closed = await t.request({ method: 'POST', url: `/api/v1/orgs/${sme.orgId}/consultations/${c.id}/close`, as: sme.user });
+    const closed = await t.request({
+      method: 'POST',
+      url: `/api/v1/orgs/${sme.orgId}/consultations/${c.id}/close`,
+      as: sme.user,
+    });
     expect(closed.statusCode, closed.body).toBe(200);
     const late = await t.request({
       method: 'POST',
@@ -139,8 +168,14 @@ describe('consultations between an SME and its provider', () => {
     expect(late.json().error.code).toBe('closed');
 
     // every accepted write is audited
-    const audit = await t.request({ method: 'GET', url: '/api/v1/admin/audit?action=helpdesk.consultation', as: operator });
-    const actions = (audit.json().items as { action: string; target: string }[]).filter((i) => i.target === c.id);
+    const audit = await t.request({
+      method: 'GET',
+      url: '/api/v1/admin/audit?action=helpdesk.consultation',
+      as: operator,
+    });
+    const actions = (audit.json().items as { action: string; target: string }[]).filter(
+      (i) => i.target === c.id,
+    );
     expect(actions.map((a) => a.action).sort()).toEqual(
       [
         'helpdesk.consultation.close',
@@ -155,7 +190,11 @@ describe('consultations between an SME and its provider', () => {
   it('filters lists server-side (status, priority, overdue, customer) and pages them', async () => {
     const { sme, provider } = await t.servedSme();
     const a = await open(sme.user, sme.orgId, { ...newConsultation, priority: 'low' });
-    const b = await open(sme.user, sme.orgId, { ...newConsultation, priority: 'critical', category: 'virus' });
+    const b = await open(sme.user, sme.orgId, {
+      ...newConsultation,
+      priority: 'critical',
+      category: 'virus',
+    });
     // b was opened long ago: its SLA is broken
     const long = new Date(Date.now() - 3 * 86_400_000);
     await t.app.mamori.db
@@ -163,7 +202,9 @@ describe('consultations between an SME and its provider', () => {
       .set({ createdAt: long, ...dueDates({ createdAt: long, priority: 'critical', pauses: [] }) })
       .where(eq(consultation.id, b.id));
     const list = (q: string, as = sme.user) =>
-      t.request({ method: 'GET', url: `/api/v1/orgs/${sme.orgId}/consultations?${q}`, as }).then((r) => r.json());
+      t
+        .request({ method: 'GET', url: `/api/v1/orgs/${sme.orgId}/consultations?${q}`, as })
+        .then((r) => r.json());
     expect((await list('priority=low')).items.map((i: { id: string }) => i.id)).toEqual([a.id]);
     const overdue = await list('overdue=true');
     expect(overdue.items.map((i: { id: string }) => i.id)).toEqual([b.id]);
@@ -172,11 +213,21 @@ describe('consultations between an SME and its provider', () => {
     expect((await list('')).items[0].id).toBe(b.id); // overdue first
     const queue = (q: string) =>
       t
-        .request({ method: 'GET', url: `/api/v1/orgs/${provider.orgId}/helpdesk/queue?${q}`, as: provider.user })
+        .request({
+          method: 'GET',
+          url: `/api/v1/orgs/${provider.orgId}/helpdesk/queue?${q}`,
+          as: provider.user,
+        })
         .then((r) => r.json());
-    expect((await queue(`customer=${sme.orgId}&overdue=1`)).items.map((i: { id: string }) => i.id)).toEqual([b.id]);
+    expect((await queue(`customer=${sme.orgId}&overdue=1`)).items.map((i: { id: string }) => i.id)).toEqual([
+      b.id,
+    ]);
     expect((await queue('page=2')).items).toEqual([]);
-    const bad = await t.request({ method: 'GET', url: `/api/v1/orgs/${sme.orgId}/consultations?status=lost`, as: sme.user });
+    const bad = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${sme.orgId}/consultations?status=lost`,
+      as: sme.user,
+    });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -189,9 +240,15 @@ describe('consultations between an SME and its provider', () => {
       await t.request({ method: 'GET', url: `/api/v1/orgs/${orgId}/consultations`, as: employee })
     ).json();
     expect(seen.items.map((i: { id: string }) => i.id)).toEqual([mine.id]);
-    const hidden = await t.request({ method: 'GET', url: `/api/v1/orgs/${orgId}/consultations/${owners.id}`, as: employee });
+    const hidden = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${orgId}/consultations/${owners.id}`,
+      as: employee,
+    });
     expect(hidden.statusCode).toBe(404);
-    const all = (await t.request({ method: 'GET', url: `/api/v1/orgs/${orgId}/consultations`, as: user })).json();
+    const all = (
+      await t.request({ method: 'GET', url: `/api/v1/orgs/${orgId}/consultations`, as: user })
+    ).json();
     expect(all.total).toBe(2);
   });
 });
@@ -249,7 +306,12 @@ describe('validation', () => {
 
   it('keeps provider organisations out of opening consultations', async () => {
     const { user, orgId } = await t.userWithOrg('provider');
-    const res = await t.request({ method: 'POST', url: `/api/v1/orgs/${orgId}/consultations`, payload: newConsultation, as: user });
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/v1/orgs/${orgId}/consultations`,
+      payload: newConsultation,
+      as: user,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('only_sme');
   });
@@ -272,8 +334,20 @@ describe('attachments', () => {
     const res = await upload(sme.user, sme.orgId, c.id, pdf, 'application/pdf', '請求書.pdf');
     expect(res.statusCode, res.body).toBe(201);
     const att = res.json();
-    expect(att).toMatchObject({ name: '請求書.pdf', contentType: 'application/pdf', size: pdf.length, side: 'customer' });
-    const eml = await upload(sme.user, sme.orgId, c.id, Buffer.from('Subject: hi\r\n\r\nbody'), 'message/rfc822', 'x.eml');
+    expect(att).toMatchObject({
+      name: '請求書.pdf',
+      contentType: 'application/pdf',
+      size: pdf.length,
+      side: 'customer',
+    });
+    const eml = await upload(
+      sme.user,
+      sme.orgId,
+      c.id,
+      Buffer.from('Subject: hi\r\n\r\nbody'),
+      'message/rfc822',
+      'x.eml',
+    );
     expect(eml.statusCode, eml.body).toBe(201);
 
     const down = await t.request({
@@ -286,11 +360,25 @@ describe('attachments', () => {
     expect(down.headers['x-content-type-options']).toBe('nosniff');
     expect(down.rawPayload.equals(pdf)).toBe(true);
 
-    const exe = await upload(sme.user, sme.orgId, c.id, Buffer.from('MZ'), 'application/x-msdownload', 'a.exe');
+    const exe = await upload(
+      sme.user,
+      sme.orgId,
+      c.id,
+      Buffer.from('MZ'),
+      'application/x-msdownload',
+      'a.exe',
+    );
     expect(exe.statusCode).toBe(415);
     const html = await upload(sme.user, sme.orgId, c.id, Buffer.from('<script>'), 'text/html', 'a.html');
     expect(html.statusCode).toBe(415);
-    const big = await upload(sme.user, sme.orgId, c.id, Buffer.alloc(5 * 1024 * 1024 + 1, 1), 'image/png', 'big.png');
+    const big = await upload(
+      sme.user,
+      sme.orgId,
+      c.id,
+      Buffer.alloc(5 * 1024 * 1024 + 1, 1),
+      'image/png',
+      'big.png',
+    );
     expect(big.statusCode).toBe(413);
     expect(big.json().error.message).toContain('5120 KiB');
     const detail = (
@@ -325,9 +413,17 @@ describe('tenancy', () => {
     const c = await open(user, orgId);
     const routes = [
       (o: string) => ({ method: 'GET' as const, url: `/api/v1/orgs/${o}/consultations` }),
-      (o: string) => ({ method: 'POST' as const, url: `/api/v1/orgs/${o}/consultations`, payload: newConsultation }),
+      (o: string) => ({
+        method: 'POST' as const,
+        url: `/api/v1/orgs/${o}/consultations`,
+        payload: newConsultation,
+      }),
       (o: string) => ({ method: 'GET' as const, url: `/api/v1/orgs/${o}/consultations/${c.id}` }),
-      (o: string) => ({ method: 'POST' as const, url: `/api/v1/orgs/${o}/consultations/${c.id}/messages`, payload: { body: 'x' } }),
+      (o: string) => ({
+        method: 'POST' as const,
+        url: `/api/v1/orgs/${o}/consultations/${c.id}/messages`,
+        payload: { body: 'x' },
+      }),
       (o: string) => ({ method: 'POST' as const, url: `/api/v1/orgs/${o}/consultations/${c.id}/close` }),
       (o: string) => ({
         method: 'POST' as const,
@@ -338,7 +434,11 @@ describe('tenancy', () => {
       (o: string) => ({ method: 'GET' as const, url: `/api/v1/orgs/${o}/helpdesk/queue` }),
       (o: string) => ({ method: 'GET' as const, url: `/api/v1/orgs/${o}/advisories` }),
       (o: string) => ({ method: 'GET' as const, url: `/api/v1/orgs/${o}/advisories/x` }),
-      (o: string) => ({ method: 'POST' as const, url: `/api/v1/orgs/${o}/advisories/x/forward`, payload: { to: 'all' } }),
+      (o: string) => ({
+        method: 'POST' as const,
+        url: `/api/v1/orgs/${o}/advisories/x/forward`,
+        payload: { to: 'all' },
+      }),
       (o: string) => ({
         method: 'POST' as const,
         url: `/api/v1/orgs/${o}/advisories`,
@@ -348,7 +448,11 @@ describe('tenancy', () => {
     for (const route of routes) await expectForeignOrg404(t, route);
     // another SME's member cannot reach this consultation even through their own org's path
     const other = await t.userWithOrg();
-    const viaOwn = await t.request({ method: 'GET', url: `/api/v1/orgs/${other.orgId}/consultations/${c.id}`, as: other.user });
+    const viaOwn = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${other.orgId}/consultations/${c.id}`,
+      as: other.user,
+    });
     expect(viaOwn.statusCode).toBe(404);
   });
 
@@ -381,7 +485,11 @@ describe('tenancy', () => {
     const { sme, provider } = await t.servedSme();
     const stranger = await t.userWithOrg();
     const c = await open(stranger.user, stranger.orgId);
-    const queue = await t.request({ method: 'GET', url: `/api/v1/orgs/${provider.orgId}/helpdesk/queue`, as: sme.user });
+    const queue = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${provider.orgId}/helpdesk/queue`,
+      as: sme.user,
+    });
     expect(queue.statusCode).toBe(404);
     const notServed = await t.request({
       method: 'GET',
@@ -420,9 +528,15 @@ describe('the operator answers SMEs without a provider', () => {
     expect(t.mailer.lastTo(operator.email).subject).toContain(`#${c.ref}`);
     expect(firstLink(t.mailer.lastTo(operator.email).text)).toContain(`/admin/helpdesk/${c.id}`);
     const list = (
-      await t.request({ method: 'GET', url: `/api/v1/admin/helpdesk/consultations?org=${orgId}`, as: operator })
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/admin/helpdesk/consultations?org=${orgId}`,
+        as: operator,
+      })
     ).json();
-    expect(list.items.map((i: { id: string; servedBy: string }) => [i.id, i.servedBy])).toEqual([[c.id, 'operator']]);
+    expect(list.items.map((i: { id: string; servedBy: string }) => [i.id, i.servedBy])).toEqual([
+      [c.id, 'operator'],
+    ]);
     const res = await t.request({
       method: 'POST',
       url: `/api/v1/admin/helpdesk/consultations/${c.id}/messages`,
@@ -439,7 +553,11 @@ describe('the operator answers SMEs without a provider', () => {
   it('lets the operator read but not answer consultations a provider handles', async () => {
     const { sme } = await t.servedSme();
     const c = await open(sme.user, sme.orgId);
-    const detail = await t.request({ method: 'GET', url: `/api/v1/admin/helpdesk/consultations/${c.id}`, as: operator });
+    const detail = await t.request({
+      method: 'GET',
+      url: `/api/v1/admin/helpdesk/consultations/${c.id}`,
+      as: operator,
+    });
     expect(detail.json().viewer.canReply).toBe(false);
     const res = await t.request({
       method: 'POST',
@@ -486,7 +604,9 @@ describe('SLA escalation', () => {
     const normalMails = escalations(provider.user.email).filter((m) => m.subject.includes(normal.ref));
     expect(normalMails.map((m) => m.subject.match(/レベル(\d)/)?.[1]).sort()).toEqual(['1', '2']);
     expect(escalations(analyst.email)).toHaveLength(0);
-    expect(mailsTo(operator.email).filter((m) => m.subject.includes(normal.ref) && m.subject.includes('期限超過'))).toHaveLength(1);
+    expect(
+      mailsTo(operator.email).filter((m) => m.subject.includes(normal.ref) && m.subject.includes('期限超過')),
+    ).toHaveLength(1);
 
     // a second run sends nothing new
     const count = t.mailer.sent.length;
@@ -500,11 +620,17 @@ describe('advisories', () => {
     title: 'VPN 機器の脆弱性: すぐに更新を',
     severity: 'critical',
     affected: '社外から VPN で接続している会社',
-    actions: '1. 機器のファームウェアを **最新** にする\n2. 管理者パスワードを変える\n\n<script>alert(1)</script>',
+    actions:
+      '1. 機器のファームウェアを **最新** にする\n2. 管理者パスワードを変える\n\n<script>alert(1)</script>',
   };
 
   it('lets the operator publish to everyone, renders Markdown without raw HTML, and lists it in the Atom feed', async () => {
-    const res = await t.request({ method: 'POST', url: '/api/v1/admin/advisories', payload: advisory, as: operator });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/v1/admin/advisories',
+      payload: advisory,
+      as: operator,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const a = res.json();
     expect(a.actionsHtml).toContain('<strong>最新</strong>');
@@ -512,7 +638,9 @@ describe('advisories', () => {
     expect(a.actionsHtml).toContain('&lt;script&gt;');
 
     const { user, orgId } = await t.userWithOrg();
-    const list = (await t.request({ method: 'GET', url: `/api/v1/orgs/${orgId}/advisories`, as: user })).json();
+    const list = (
+      await t.request({ method: 'GET', url: `/api/v1/orgs/${orgId}/advisories`, as: user })
+    ).json();
     expect(list.items.map((i: { id: string }) => i.id)).toContain(a.id);
     const feed = await t.request({ method: 'GET', url: '/api/v1/advisories.atom' });
     expect(feed.statusCode).toBe(200);
@@ -539,22 +667,36 @@ describe('advisories', () => {
     expect(mail.subject).toBe('【セキュリティ情報・重要】取引先を装う請求書メールに注意');
     expect(firstLink(mail.text)).toContain(`/orgs/${sme.orgId}/advisories/${a.id}`);
 
-    const seen = await t.request({ method: 'GET', url: `/api/v1/orgs/${sme.orgId}/advisories/${a.id}`, as: sme.user });
+    const seen = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${sme.orgId}/advisories/${a.id}`,
+      as: sme.user,
+    });
     expect(seen.statusCode).toBe(200);
     expect(seen.json().canForward).toBe(true);
-    const own = (await t.request({ method: 'GET', url: `/api/v1/orgs/${provider.orgId}/advisories`, as: provider.user })).json();
+    const own = (
+      await t.request({ method: 'GET', url: `/api/v1/orgs/${provider.orgId}/advisories`, as: provider.user })
+    ).json();
     expect(own.items.map((i: { id: string }) => i.id)).toEqual([a.id]);
 
     // another SME, and another provider, cannot see it
     const stranger = await t.userWithOrg();
-    const hidden = await t.request({ method: 'GET', url: `/api/v1/orgs/${stranger.orgId}/advisories/${a.id}`, as: stranger.user });
+    const hidden = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${stranger.orgId}/advisories/${a.id}`,
+      as: stranger.user,
+    });
     expect(hidden.statusCode).toBe(404);
     const strangerList = (
       await t.request({ method: 'GET', url: `/api/v1/orgs/${stranger.orgId}/advisories`, as: stranger.user })
     ).json();
     expect(strangerList.items.map((i: { id: string }) => i.id)).not.toContain(a.id);
     const rival = await t.userWithOrg('provider');
-    const rivalView = await t.request({ method: 'GET', url: `/api/v1/orgs/${rival.orgId}/advisories/${a.id}`, as: rival.user });
+    const rivalView = await t.request({
+      method: 'GET',
+      url: `/api/v1/orgs/${rival.orgId}/advisories/${a.id}`,
+      as: rival.user,
+    });
     expect(rivalView.statusCode).toBe(404);
     const forged = await t.request({
       method: 'POST',
@@ -569,7 +711,12 @@ describe('advisories', () => {
     expect((await t.request({ method: 'GET', url: `/api/v1/advisories/${a.id}` })).statusCode).toBe(404);
 
     // SMEs cannot publish
-    const smePost = await t.request({ method: 'POST', url: `/api/v1/orgs/${sme.orgId}/advisories`, payload: advisory, as: sme.user });
+    const smePost = await t.request({
+      method: 'POST',
+      url: `/api/v1/orgs/${sme.orgId}/advisories`,
+      payload: advisory,
+      as: sme.user,
+    });
     expect(smePost.statusCode).toBe(403);
   });
 
@@ -578,7 +725,12 @@ describe('advisories', () => {
     const ja = await joinAs(owner, orgId, 'employee', 'ja');
     const en = await joinAs(owner, orgId, 'employee', 'en');
     const a = (
-      await t.request({ method: 'POST', url: '/api/v1/admin/advisories', payload: { ...advisory, title: 'Wi-Fi ルーターの更新' }, as: operator })
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/admin/advisories',
+        payload: { ...advisory, title: 'Wi-Fi ルーターの更新' },
+        as: operator,
+      })
     ).json();
 
     const all = await t.request({
@@ -593,6 +745,7 @@ describe('advisories', () => {
     expect(jaMail.subject).toContain('【セキュリティ情報・緊急】Wi-Fi ルーターの更新');
     expect(jaMail.text).toContain('今日中にお願いします');
     expect(jaMail.text).toContain('管理者パスワードを変える');
+    expect(jaMail.text).toContain('1. 機器のファームウェアを 最新 にする');
     expect(t.mailer.lastTo(en.email).subject).toContain('[Security advisory, Critical]');
     expect(mailsTo(owner.email).some((m) => m.subject.includes('Wi-Fi ルーターの更新'))).toBe(false);
 
@@ -626,10 +779,16 @@ describe('advisories', () => {
     });
     expect(byEmployee.statusCode).toBe(403);
 
-    const detail = (await t.request({ method: 'GET', url: `/api/v1/orgs/${orgId}/advisories/${a.id}`, as: owner })).json();
+    const detail = (
+      await t.request({ method: 'GET', url: `/api/v1/orgs/${orgId}/advisories/${a.id}`, as: owner })
+    ).json();
     expect(detail.forwards.count).toBe(2);
     const audit = (
-      await t.request({ method: 'GET', url: `/api/v1/admin/audit?action=helpdesk.advisory.forward&orgId=${orgId}`, as: operator })
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/admin/audit?action=helpdesk.advisory.forward&orgId=${orgId}`,
+        as: operator,
+      })
     ).json();
     expect(audit.items).toHaveLength(2);
     expect(audit.items[0]).toMatchObject({ target: a.id, actorEmail: owner.email });

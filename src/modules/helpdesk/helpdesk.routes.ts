@@ -75,8 +75,10 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
   const uploadLimit = attachments.maxBytes;
 
   // Attachments arrive as the raw file; the body limit of their route is the attachment limit.
-  fastify.addContentTypeParser(attachments.types, { parseAs: 'buffer', bodyLimit: uploadLimit }, (_req, body, done) =>
-    done(null, body),
+  fastify.addContentTypeParser(
+    attachments.types,
+    { parseAs: 'buffer', bodyLimit: uploadLimit },
+    (_req, body, done) => done(null, body),
   );
   fastify.setErrorHandler((err, req, reply) => {
     const appErr = toAppError(err, limitOf(req), req);
@@ -84,17 +86,23 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
     void reply.status(appErr.status).send(errorBody(appErr, req.lang));
   });
 
-  app.get(
-    '/api/v1/helpdesk/info',
-    { schema: { tags, response: { 200: helpdeskInfoDto } } },
-    async (req) => service.deskInfo(req.lang),
+  app.get('/api/v1/helpdesk/info', { schema: { tags, response: { 200: helpdeskInfoDto } } }, async (req) =>
+    service.deskInfo(req.lang),
   );
 
   // ---- an SME's consultations (its members, and the staff of the provider serving it) ----
 
   app.get(
     '/api/v1/orgs/:orgId/consultations',
-    { schema: { tags, security, params: orgParams, querystring: listQuery, response: { 200: consultationListDto } } },
+    {
+      schema: {
+        tags,
+        security,
+        params: orgParams,
+        querystring: listQuery,
+        response: { 200: consultationListDto },
+      },
+    },
     async (req) => {
       const viewer = await viewerFor(req, ctx, req.params.orgId);
       const { status, priority, overdue, page } = req.query;
@@ -104,7 +112,9 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
           orgId: req.params.orgId,
           providerOrgId: viewer.side === 'desk' ? viewer.providerOrgId : undefined,
           openedBy:
-            viewer.side === 'customer' && !smeSupervisors.includes(viewer.role) ? viewer.actor.userId : undefined,
+            viewer.side === 'customer' && !smeSupervisors.includes(viewer.role)
+              ? viewer.actor.userId
+              : undefined,
           status,
           priority,
           overdue,
@@ -118,15 +128,26 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
   app.post(
     '/api/v1/orgs/:orgId/consultations',
     {
-      schema: { tags, security, params: orgParams, body: createBody, response: { 201: consultationDetailDto } },
+      schema: {
+        tags,
+        security,
+        params: orgParams,
+        body: createBody,
+        response: { 201: consultationDetailDto },
+      },
       config: { audit: 'helpdesk.consultation.open' },
     },
     async (req, reply) => {
       const m = await requireMember(req, db, req.params.orgId);
       const found = await service.openConsultation(ctx, m.actor, m.orgId, req.body);
-      req.audit = { target: found.row.id, data: { category: req.body.category, priority: req.body.priority } };
+      req.audit = {
+        target: found.row.id,
+        data: { category: req.body.category, priority: req.body.priority },
+      };
       const viewer: service.Viewer = { side: 'customer', actor: m.actor, role: m.role };
-      return reply.status(201).send(await service.consultationDetail(ctx, viewer, m.orgId, found.row.id, req.lang));
+      return reply
+        .status(201)
+        .send(await service.consultationDetail(ctx, viewer, m.orgId, found.row.id, req.lang));
     },
   );
 
@@ -193,7 +214,13 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
     { schema: { tags, security, params: attachmentParams } },
     async (req, reply) => {
       const viewer = await viewerFor(req, ctx, req.params.orgId);
-      const att = await service.getAttachment(ctx, viewer, req.params.orgId, req.params.id, req.params.attachmentId);
+      const att = await service.getAttachment(
+        ctx,
+        viewer,
+        req.params.orgId,
+        req.params.id,
+        req.params.attachmentId,
+      );
       return sendAttachment(reply, att);
     },
   );
@@ -202,7 +229,15 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
 
   app.get(
     '/api/v1/orgs/:orgId/helpdesk/queue',
-    { schema: { tags, security, params: orgParams, querystring: queueQuery, response: { 200: consultationListDto } } },
+    {
+      schema: {
+        tags,
+        security,
+        params: orgParams,
+        querystring: queueQuery,
+        response: { 200: consultationListDto },
+      },
+    },
     async (req) => {
       const m = await requireMember(req, db, req.params.orgId, deskStaff);
       const { customer, status, priority, overdue, page } = req.query;
@@ -235,7 +270,13 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
   app.post(
     '/api/v1/admin/helpdesk/consultations/:id/messages',
     {
-      schema: { tags, security, params: adminConsultationParams, body: replyBody, response: { 201: statusDto } },
+      schema: {
+        tags,
+        security,
+        params: adminConsultationParams,
+        body: replyBody,
+        response: { 201: statusDto },
+      },
       config: { audit: 'helpdesk.consultation.reply' },
     },
     async (req, reply) => {
@@ -272,7 +313,13 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
       config: { audit: 'helpdesk.consultation.attach' },
     },
     async (req, reply) => {
-      const a = await service.addAttachment(ctx, await operatorViewer(req), null, req.params.id, uploaded(req));
+      const a = await service.addAttachment(
+        ctx,
+        await operatorViewer(req),
+        null,
+        req.params.id,
+        uploaded(req),
+      );
       req.audit = { target: req.params.id, data: { attachment: a.id, name: a.name, size: a.size } };
       return reply.status(201).send(a);
     },
@@ -298,7 +345,13 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
   app.get(
     '/api/v1/orgs/:orgId/advisories',
     {
-      schema: { tags, security, params: orgParams, querystring: advisoriesQuery, response: { 200: advisoryListDto } },
+      schema: {
+        tags,
+        security,
+        params: orgParams,
+        querystring: advisoriesQuery,
+        response: { 200: advisoryListDto },
+      },
     },
     async (req) => {
       const m = await requireMember(req, db, req.params.orgId);
@@ -332,7 +385,13 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
   app.post(
     '/api/v1/orgs/:orgId/advisories/:id/forward',
     {
-      schema: { tags, security, params: advisoryParams, body: forwardBody, response: { 200: forwardResultDto } },
+      schema: {
+        tags,
+        security,
+        params: advisoryParams,
+        body: forwardBody,
+        response: { 200: forwardResultDto },
+      },
       config: {
         audit: 'helpdesk.advisory.forward',
         rateLimit: ctx.config.rateLimit ? { max: 20, timeWindow: 60 * 60_000 } : false,

@@ -30,7 +30,9 @@ export function dueDates(c: { createdAt: Date; priority: Priority; pauses: Store
   const target = sla.priorities[c.priority];
   const opts = { allDay: target.allDay, pauses: pausesOf(c.pauses) };
   return {
-    firstResponseDueAt: deadline(c.createdAt, target.firstResponseMinutes, calendar, { allDay: target.allDay }),
+    firstResponseDueAt: deadline(c.createdAt, target.firstResponseMinutes, calendar, {
+      allDay: target.allDay,
+    }),
     resolutionDueAt: deadline(c.createdAt, target.resolutionMinutes, calendar, opts),
   };
 }
@@ -57,7 +59,13 @@ export function presentSummary(
 ) {
   const c = x.row;
   const target = content().sla.priorities[c.priority];
-  const firstResponse = clockOf(target.firstResponseMinutes, c.firstResponseDueAt, c.firstResponseAt, false, now);
+  const firstResponse = clockOf(
+    target.firstResponseMinutes,
+    c.firstResponseDueAt,
+    c.firstResponseAt,
+    false,
+    now,
+  );
   const finished = c.status === 'resolved' || c.status === 'closed';
   const resolution = clockOf(
     target.resolutionMinutes,
@@ -131,7 +139,9 @@ export async function openConsultation(
   const profile = await getOrgProfile(ctx, orgId);
   if (profile.kind !== 'sme') throw ruleError('helpdesk', 'only_sme', 'validation_failed');
   if (!content().categoryIds.has(input.category)) {
-    throw new AppError('validation_failed', { fields: { category: { key: 'helpdesk.errors.unknown_category' } } });
+    throw new AppError('validation_failed', {
+      fields: { category: { key: 'helpdesk.errors.unknown_category' } },
+    });
   }
   const [provider] = await providersOf(ctx, orgId);
   const now = new Date();
@@ -160,12 +170,21 @@ export async function openConsultation(
 }
 
 /** The consultation if the viewer may see it; 404 otherwise (even to learn it exists). */
-export async function visibleConsultation(ctx: ModuleContext, viewer: Viewer, orgId: string | null, id: string) {
+export async function visibleConsultation(
+  ctx: ModuleContext,
+  viewer: Viewer,
+  orgId: string | null,
+  id: string,
+) {
   const found = await repo.findConsultation(ctx.db, id, orgId ? { orgId } : {});
   if (!found) throw new AppError('not_found');
   const c = found.row;
   if (viewer.side === 'desk' && c.providerOrgId !== viewer.providerOrgId) throw new AppError('not_found');
-  if (viewer.side === 'customer' && !smeSupervisors.includes(viewer.role) && c.openedBy !== viewer.actor.userId) {
+  if (
+    viewer.side === 'customer' &&
+    !smeSupervisors.includes(viewer.role) &&
+    c.openedBy !== viewer.actor.userId
+  ) {
     throw new AppError('not_found');
   }
   return found;
@@ -175,7 +194,12 @@ function viewerRights(viewer: Viewer, c: repo.ConsultationRow, role?: OrgRole) {
   const open = c.status !== 'closed';
   if (viewer.side === 'customer') {
     const mine = c.openedBy === viewer.actor.userId || smeSupervisors.includes(role ?? viewer.role);
-    return { side: 'customer' as const, canReply: open && mine, canClose: open && mine, canAttach: open && mine };
+    return {
+      side: 'customer' as const,
+      canReply: open && mine,
+      canClose: open && mine,
+      canAttach: open && mine,
+    };
   }
   const answering = viewer.side === 'desk' || c.providerOrgId === null;
   return {
@@ -254,7 +278,9 @@ export async function reply(
   if (c.status === 'closed') throw ruleError('helpdesk', 'closed');
   if (!rights.canReply) throw new AppError('forbidden');
   if (rights.side === 'customer' && input.status) {
-    throw new AppError('validation_failed', { fields: { status: { key: 'helpdesk.errors.customer_status' } } });
+    throw new AppError('validation_failed', {
+      fields: { status: { key: 'helpdesk.errors.customer_status' } },
+    });
   }
   const now = new Date();
   const change = applyReply(c, rights.side, input.status, now);
@@ -316,8 +342,10 @@ export async function addAttachment(
   const found = await visibleConsultation(ctx, viewer, orgId, id);
   const c = found.row;
   const rights = viewerRights(viewer, c);
-  if (!rights.canAttach) throw c.status === 'closed' ? ruleError('helpdesk', 'closed') : new AppError('forbidden');
-  if (!attachments.types.includes(file.contentType)) throw ruleError('helpdesk', 'attachment_type', 'unsupported_media_type');
+  if (!rights.canAttach)
+    throw c.status === 'closed' ? ruleError('helpdesk', 'closed') : new AppError('forbidden');
+  if (!attachments.types.includes(file.contentType))
+    throw ruleError('helpdesk', 'attachment_type', 'unsupported_media_type');
   if (file.data.length === 0) throw ruleError('helpdesk', 'attachment_empty', 'validation_failed');
   if (file.data.length > attachments.maxBytes) {
     throw new AppError('attachment_too_large', {
@@ -371,11 +399,7 @@ export async function getAttachment(
   return att;
 }
 
-export async function listFor(
-  ctx: ModuleContext,
-  filter: Omit<repo.ConsultationFilter, 'now'>,
-  lang: Lang,
-) {
+export async function listFor(ctx: ModuleContext, filter: Omit<repo.ConsultationFilter, 'now'>, lang: Lang) {
   const now = new Date();
   const { items, total } = await repo.listConsultations(ctx.db, { ...filter, now });
   return {

@@ -72,9 +72,9 @@ describe('pauses (waiting for the customer)', () => {
       { from: jst('2026-11-17T10:00'), to: jst('2026-11-17T12:00') },
       { from: jst('2026-11-17T11:00'), to: jst('2026-11-17T13:00') },
     ];
-    expect(elapsedMinutes(jst('2026-11-17T09:00'), jst('2026-11-17T14:00'), cal, { allDay: false, pauses })).toBe(
-      120,
-    );
+    expect(
+      elapsedMinutes(jst('2026-11-17T09:00'), jst('2026-11-17T14:00'), cal, { allDay: false, pauses }),
+    ).toBe(120);
   });
 
   it('has no deadline while a pause is still open', () => {
@@ -152,13 +152,19 @@ describe('properties', () => {
 
   it('a pause never brings a deadline forward', () => {
     fc.assert(
-      fc.property(moment, minutes, fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 5000 }), (start, target, after, length) => {
-        const from = new Date(start.getTime() + after * 60_000);
-        const pauses = [{ from, to: new Date(from.getTime() + length * 60_000) }];
-        const plain = deadline(start, target, cal, business) as Date;
-        const paused = deadline(start, target, cal, { allDay: false, pauses }) as Date;
-        expect(paused.getTime()).toBeGreaterThanOrEqual(plain.getTime());
-      }),
+      fc.property(
+        moment,
+        minutes,
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        (start, target, after, length) => {
+          const from = new Date(start.getTime() + after * 60_000);
+          const pauses = [{ from, to: new Date(from.getTime() + length * 60_000) }];
+          const plain = deadline(start, target, cal, business) as Date;
+          const paused = deadline(start, target, cal, { allDay: false, pauses }) as Date;
+          expect(paused.getTime()).toBeGreaterThanOrEqual(plain.getTime());
+        },
+      ),
       { numRuns: 200 },
     );
   });
