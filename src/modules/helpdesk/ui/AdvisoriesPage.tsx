@@ -35,7 +35,13 @@ export function AdvisoriesPage() {
     <>
       <PageHeader
         title={t(provider ? 'helpdesk.advisories.titleProvider' : 'helpdesk.advisories.title')}
-        description={t(provider ? 'helpdesk.advisories.leadProvider' : 'helpdesk.advisories.lead')}
+        description={t(
+          provider
+            ? 'helpdesk.advisories.leadProvider'
+            : org.role === 'owner'
+              ? 'helpdesk.advisories.leadOwner'
+              : 'helpdesk.advisories.lead',
+        )}
       />
       <Stack gap="lg">
         {provider ? <PublishForm url={`/api/v1/orgs/${org.id}/advisories`} audience="customers" /> : null}
@@ -192,8 +198,11 @@ function PublishForm({ url, audience }: { url: string; audience: 'customers' | '
         <TextInput
           label={t('helpdesk.publish.titleField')}
           value={v.title}
-          onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
-          error={fields.title}
+          onChange={(e) => {
+            setV({ ...v, title: e.currentTarget.value });
+            setFields({ ...fields, title: '' });
+          }}
+          error={fields.title || undefined}
           maxLength={200}
           required
           style={{ flex: '3 1 280px' }}
@@ -211,8 +220,11 @@ function PublishForm({ url, audience }: { url: string; audience: 'customers' | '
         label={t('helpdesk.publish.affected')}
         description={t('helpdesk.publish.affectedHint')}
         value={v.affected}
-        onChange={(e) => setV({ ...v, affected: e.currentTarget.value })}
-        error={fields.affected}
+        onChange={(e) => {
+          setV({ ...v, affected: e.currentTarget.value });
+          setFields({ ...fields, affected: '' });
+        }}
+        error={fields.affected || undefined}
         autosize
         minRows={2}
         maxLength={2000}
@@ -222,8 +234,11 @@ function PublishForm({ url, audience }: { url: string; audience: 'customers' | '
         label={t('helpdesk.publish.actions')}
         description={t('helpdesk.publish.actionsHint')}
         value={v.actions}
-        onChange={(e) => setV({ ...v, actions: e.currentTarget.value })}
-        error={fields.actions}
+        onChange={(e) => {
+          setV({ ...v, actions: e.currentTarget.value });
+          setFields({ ...fields, actions: '' });
+        }}
+        error={fields.actions || undefined}
         autosize
         minRows={5}
         maxLength={10000}

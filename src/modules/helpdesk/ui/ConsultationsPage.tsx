@@ -194,14 +194,14 @@ function Rows({ items, mode }: { items: ConsultationSummary[]; mode: 'customer' 
   return (
     <>
       <Box visibleFrom="md">
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={860}>
           <Table verticalSpacing="sm" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('helpdesk.list.subject')}</Table.Th>
                 {mode !== 'customer' ? <Table.Th>{t('helpdesk.list.customer')}</Table.Th> : null}
-                <Table.Th>{t('helpdesk.list.priority')}</Table.Th>
-                <Table.Th>{t('helpdesk.list.status')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('helpdesk.list.priority')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('helpdesk.list.status')}</Table.Th>
                 <Table.Th>{t('helpdesk.list.sla')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -230,11 +230,11 @@ function Rows({ items, mode }: { items: ConsultationSummary[]; mode: 'customer' 
                       ) : null}
                     </Table.Td>
                   ) : null}
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <PriorityBadge priority={c.priority} />
                   </Table.Td>
-                  <Table.Td>
-                    <Group gap={6}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Group gap={6} wrap="nowrap">
                       <StatusBadge status={c.status} side={side} />
                       {c.overdue ? <OverdueBadge /> : null}
                     </Group>

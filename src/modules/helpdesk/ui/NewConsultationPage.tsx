@@ -73,6 +73,9 @@ function NewConsultationForm({ orgId, info }: { orgId: string; info: DeskInfo })
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const chosen = info.categories.find((c) => c.id === category);
+  // A corrected field loses its message at once.
+  const clear = (k: string) =>
+    setFields((f) => (k in f ? Object.fromEntries(Object.entries(f).filter(([x]) => x !== k)) : f));
 
   const create = useMutation({
     mutationFn: async () => {
@@ -192,7 +195,10 @@ function NewConsultationForm({ orgId, info }: { orgId: string; info: DeskInfo })
               label={t('helpdesk.new.subject')}
               placeholder={t('helpdesk.new.subjectPlaceholder')}
               value={subject}
-              onChange={(e) => setSubject(e.currentTarget.value)}
+              onChange={(e) => {
+                setSubject(e.currentTarget.value);
+                clear('subject');
+              }}
               error={fields.subject}
               maxLength={120}
               required
@@ -201,7 +207,10 @@ function NewConsultationForm({ orgId, info }: { orgId: string; info: DeskInfo })
               label={t('helpdesk.new.description')}
               description={t('helpdesk.new.descriptionHint')}
               value={description}
-              onChange={(e) => setDescription(e.currentTarget.value)}
+              onChange={(e) => {
+                setDescription(e.currentTarget.value);
+                clear('description');
+              }}
               error={fields.description}
               autosize
               minRows={6}
@@ -216,7 +225,10 @@ function NewConsultationForm({ orgId, info }: { orgId: string; info: DeskInfo })
               clearable
               accept=".pdf,.png,.jpg,.jpeg,.txt,.eml,application/pdf,image/png,image/jpeg,text/plain,message/rfc822"
               value={files}
-              onChange={setFiles}
+              onChange={(f) => {
+                setFiles(f);
+                clear('files');
+              }}
               error={fields.files}
             />
             {files.length ? (

@@ -122,14 +122,15 @@ export function Pager({
 export function TargetHint({ allDay, minutes }: { allDay: boolean; minutes: number }) {
   const { t } = useTranslation();
   const hours = minutes / 60;
-  const amount =
+  // Whole business days (9 business hours each) read better than "18 hours".
+  const text =
     !allDay && hours >= 9 && hours % 9 === 0
-      ? t('helpdesk.sla.businessDays', { count: hours / 9 })
-      : t('helpdesk.sla.hours', { count: hours });
+      ? t('helpdesk.sla.withinDays', { count: hours / 9 })
+      : t(allDay ? 'helpdesk.sla.allDay' : 'helpdesk.sla.business', { count: hours });
   return (
     <Tooltip label={allDay ? t('helpdesk.sla.allDayHint') : t('helpdesk.sla.businessHint')}>
       <Text span size="sm">
-        {allDay ? t('helpdesk.sla.allDay', { amount }) : t('helpdesk.sla.business', { amount })}
+        {text}
       </Text>
     </Tooltip>
   );
