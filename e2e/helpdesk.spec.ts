@@ -10,7 +10,10 @@ import {
   invite,
   mainNav,
   newJaContext,
+  OPERATOR_EMAIL,
+  OPERATOR_PASSWORD,
   type Owner,
+  signIn,
   signUpAndConfirm,
   signUpAndCreateOrg,
   signUpFromInvitation,
@@ -213,5 +216,77 @@ test('a provider posts an advisory, the owner forwards it, and an employee recei
   } finally {
     await employeeContext.close();
     await provider.context.close();
+  }
+});
+
+test('the operator answers an SME without a provider and publishes a public advisory with an Atom feed', async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
+  const owner = await signUpAndCreateOrg(page);
+  // No provider: the consultation goes to the operator, around the clock when critical.
+  const subject = `ホームページが書き換えられた ${suffix()}`;
+  const res = await page.request.post(`/api/v1/orgs/${owner.orgId}/consultations`, {
+    data: {
+      category: 'website',
+      priority: 'critical',
+      subject,
+      description: 'トップページに知らない画像が表示されています。',
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  await shoot(page, testInfo.outputPath('07-dashboard-widget.png'));
+
+  const context = await newJaContext(browser, baseURL);
+  try {
+    const op = await context.newPage();
+    await op.goto('/sign-in');
+    await signIn(op, OPERATOR_EMAIL, OPERATOR_PASSWORD);
+    await expect(op).toHaveURL(/\/dashboard$/);
+    const mail = await waitForMail({ to: OPERATOR_EMAIL, subjectIncludes: '新しい相談' });
+    expect(mail.text).toContain(subject);
+    expect(mail.subject).toContain('緊急');
+    await mainNav(op).getByRole('link', { name: '相談窓口（運営）' }).click();
+    await expect(op.getByRole('heading', { level: 1, name: '相談窓口（運営）' })).toBeVisible();
+    await expect(op.getByRole('link', { name: subject })).toBeVisible();
+    await shoot(op, testInfo.outputPath('08-operator-desk.png'));
+    await op.getByRole('link', { name: subject }).click();
+    await op
+      .getByLabel('内容')
+      .fill('サーバーの管理画面のパスワードをすぐに変更し、制作会社に連絡してください。');
+    await op.getByText('お客様に確認', { exact: true }).click();
+    await op.getByRole('button', { name: '回答を送る' }).click();
+    await expect(op.getByText('お客様の返信待ち').first()).toBeVisible();
+    const answer = await waitForMail({ to: owner.email, subjectIncludes: 'に回答がありました' });
+    expect(answer.text).toContain('制作会社に連絡してください');
+    expect(answer.text).toContain('お客様の返信待ち');
+
+    // A public advisory: on the operator's list, on a public page and in the Atom feed.
+    await mainNav(op).getByRole('link', { name: 'セキュリティ情報の発信' }).click();
+    const title = `年末年始の長期休暇前にやっておくこと ${suffix()}`;
+    await op.getByLabel('タイトル').fill(title);
+    await op.getByLabel('影響を受ける人・機器').fill('すべての会社');
+    await op.getByLabel('やること').fill('- パソコンの更新を済ませる\n- 休暇明けはメールをすぐ開かない');
+    await op.getByRole('button', { name: '発信する' }).click();
+    await expect(op.getByRole('link', { name: title })).toBeVisible();
+    await op.getByRole('link', { name: title }).click();
+    await expect(op.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    const feed = await op.request.get('/api/v1/advisories.atom');
+    expect(feed.headers()['content-type']).toContain('application/atom+xml');
+    expect(await feed.text()).toContain(title);
+
+    // The SME sees it among its advisories.
+    await page.goto(`/orgs/${owner.orgId}/advisories`);
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
+    await page.goto(`/orgs/${owner.orgId}/consultations`);
+    await expect(page.getByText('あなたの返信待ち').first()).toBeVisible();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, testInfo.outputPath('09-sme-list-phone.png'));
+    await page.goto(`/orgs/${owner.orgId}/consultations/new`);
+    await expect(page.getByRole('heading', { level: 1, name: '新しく相談する' })).toBeVisible();
+    await shoot(page, testInfo.outputPath('10-new-phone.png'));
+  } finally {
+    await context.close();
   }
 });
