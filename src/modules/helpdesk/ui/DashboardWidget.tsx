@@ -22,6 +22,7 @@ export function HelpdeskDashboardWidget() {
     : null;
   const waiting = useConsultations(listUrl, { status: desk ? 'open' : 'waiting_customer' });
   const answered = useConsultations(desk ? null : listUrl, { status: 'answered' });
+  const active = useConsultations(desk ? null : listUrl, { status: 'active' });
   const overdue = useConsultations(desk ? listUrl : null, { overdue: 'true' });
   const advisories = useAdvisories(org ? `/api/v1/orgs/${org.id}/advisories` : '/api/v1/advisories', {
     page: 1,
@@ -61,6 +62,7 @@ export function HelpdeskDashboardWidget() {
           </>
         ) : provider ? null : (
           <>
+            <Text size="sm">{t('helpdesk.widget.active', { count: active.data?.total ?? 0 })}</Text>
             {waiting.data?.total ? (
               <Text size="sm" c="orange.8" fw={700}>
                 {t('helpdesk.widget.yourTurn', { count: waiting.data.total })}

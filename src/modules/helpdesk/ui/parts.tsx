@@ -23,7 +23,11 @@ export function useMembership(orgId: string | undefined): MeOrg | null {
 export function PriorityBadge({ priority }: { priority: Priority }) {
   const { t } = useTranslation();
   return (
-    <Badge color={priorityColor[priority]} variant={priority === 'critical' ? 'filled' : 'light'}>
+    <Badge
+      color={priorityColor[priority]}
+      variant={priority === 'critical' ? 'filled' : 'light'}
+      miw="max-content"
+    >
       {t(`helpdesk.priority.${priority}`)}
     </Badge>
   );
@@ -32,7 +36,7 @@ export function PriorityBadge({ priority }: { priority: Priority }) {
 export function StatusBadge({ status, side }: { status: Status; side: 'customer' | 'desk' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={statusColor[status]} variant="light">
+    <Badge color={statusColor[status]} variant="light" miw="max-content">
       {t(`helpdesk.status.${side}.${status}`)}
     </Badge>
   );
@@ -41,7 +45,11 @@ export function StatusBadge({ status, side }: { status: Status; side: 'customer'
 export function SeverityBadge({ severity }: { severity: Severity }) {
   const { t } = useTranslation();
   return (
-    <Badge color={severityColor[severity]} variant={severity === 'critical' ? 'filled' : 'light'}>
+    <Badge
+      color={severityColor[severity]}
+      variant={severity === 'critical' ? 'filled' : 'light'}
+      miw="max-content"
+    >
       {t(`helpdesk.severity.${severity}`)}
     </Badge>
   );
@@ -50,7 +58,7 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
 export function OverdueBadge() {
   const { t } = useTranslation();
   return (
-    <Badge color="red" variant="filled" leftSection={<IconAlert size={12} />}>
+    <Badge color="red" variant="filled" leftSection={<IconAlert size={12} />} miw="max-content">
       {t('helpdesk.sla.overdue')}
     </Badge>
   );
