@@ -135,7 +135,11 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
         body: createBody,
         response: { 201: consultationDetailDto },
       },
-      config: { audit: 'helpdesk.consultation.open' },
+      config: {
+        audit: 'helpdesk.consultation.open',
+        // Each consultation mails the whole desk; a runaway script must not flood it.
+        rateLimit: ctx.config.rateLimit ? { max: 30, timeWindow: 60 * 60_000 } : false,
+      },
     },
     async (req, reply) => {
       const m = await requireMember(req, db, req.params.orgId);

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IconLifebuoy, IconPlus } from '../../../../web/src/icons.tsx';
@@ -28,6 +28,7 @@ export function HelpdeskDashboardWidget() {
     page: 1,
   });
   if (!org) return null;
+  const loading = (listUrl !== null && waiting.isPending) || advisories.isPending;
   const base = `/orgs/${org.id}/consultations`;
   return (
     <Card
@@ -50,57 +51,65 @@ export function HelpdeskDashboardWidget() {
           {t('helpdesk.widget.all')}
         </Anchor>
       </Group>
-      <Stack gap="xs">
-        {desk ? (
-          <>
-            <Text size="sm">{t('helpdesk.widget.unanswered', { count: waiting.data?.total ?? 0 })}</Text>
-            {overdue.data?.total ? (
-              <Text size="sm" c="red" fw={700}>
-                {t('helpdesk.widget.overdue', { count: overdue.data.total })}
-              </Text>
-            ) : null}
-          </>
-        ) : provider ? null : (
-          <>
-            <Text size="sm">{t('helpdesk.widget.active', { count: active.data?.total ?? 0 })}</Text>
-            {waiting.data?.total ? (
-              <Text size="sm" c="orange.8" fw={700}>
-                {t('helpdesk.widget.yourTurn', { count: waiting.data.total })}
-              </Text>
-            ) : null}
-            {answered.data?.total ? (
-              <Text size="sm">{t('helpdesk.widget.answered', { count: answered.data.total })}</Text>
-            ) : null}
-            <Group>
-              <Button
-                component={Link}
-                to={`${base}/new`}
-                size="xs"
-                variant="light"
-                leftSection={<IconPlus size={14} />}
-              >
-                {t('helpdesk.list.new')}
-              </Button>
-            </Group>
-          </>
-        )}
-        <Text size="sm" fw={600} mt="xs">
-          {t('helpdesk.widget.advisories')}
-        </Text>
-        {(advisories.data?.items ?? []).slice(0, 3).map((a) => (
-          <Group key={a.id} gap="xs" wrap="nowrap">
-            <SeverityBadge severity={a.severity} />
-            <Anchor component={Link} to={`/orgs/${org.id}/advisories/${a.id}`} size="sm" lineClamp={1}>
-              {a.title}
-            </Anchor>
-          </Group>
-        ))}
-        {advisories.data && advisories.data.items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('helpdesk.advisories.empty')}
+      {loading ? (
+        <Stack gap="sm">
+          <Skeleton h={16} w={200} />
+          <Skeleton h={16} w={240} />
+          <Skeleton h={48} />
+        </Stack>
+      ) : (
+        <Stack gap="xs">
+          {desk ? (
+            <>
+              <Text size="sm">{t('helpdesk.widget.unanswered', { count: waiting.data?.total ?? 0 })}</Text>
+              {overdue.data?.total ? (
+                <Text size="sm" c="red" fw={700}>
+                  {t('helpdesk.widget.overdue', { count: overdue.data.total })}
+                </Text>
+              ) : null}
+            </>
+          ) : provider ? null : (
+            <>
+              <Text size="sm">{t('helpdesk.widget.active', { count: active.data?.total ?? 0 })}</Text>
+              {waiting.data?.total ? (
+                <Text size="sm" c="orange.8" fw={700}>
+                  {t('helpdesk.widget.yourTurn', { count: waiting.data.total })}
+                </Text>
+              ) : null}
+              {answered.data?.total ? (
+                <Text size="sm">{t('helpdesk.widget.answered', { count: answered.data.total })}</Text>
+              ) : null}
+              <Group>
+                <Button
+                  component={Link}
+                  to={`${base}/new`}
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconPlus size={14} />}
+                >
+                  {t('helpdesk.list.new')}
+                </Button>
+              </Group>
+            </>
+          )}
+          <Text size="sm" fw={600} mt="xs">
+            {t('helpdesk.widget.advisories')}
           </Text>
-        ) : null}
-      </Stack>
+          {(advisories.data?.items ?? []).slice(0, 3).map((a) => (
+            <Group key={a.id} gap="xs" wrap="nowrap">
+              <SeverityBadge severity={a.severity} />
+              <Anchor component={Link} to={`/orgs/${org.id}/advisories/${a.id}`} size="sm" lineClamp={1}>
+                {a.title}
+              </Anchor>
+            </Group>
+          ))}
+          {advisories.data && advisories.data.items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('helpdesk.advisories.empty')}
+            </Text>
+          ) : null}
+        </Stack>
+      )}
     </Card>
   );
 }

@@ -86,7 +86,7 @@ export function ClockLine({ label, clock }: { label: string; clock: Clock }) {
             : t('helpdesk.sla.until', { at: formatDateTime(clock.dueAt, lang) });
   return (
     <Group gap={6} wrap="nowrap" align="center">
-      <IconClock size={14} aria-hidden="true" />
+      <IconClock size={14} aria-hidden="true" style={{ flexShrink: 0 }} />
       <Text size="sm" c={color} fw={color === 'red' ? 700 : undefined}>
         {label}: {text}
       </Text>
@@ -137,7 +137,7 @@ export function TargetHint({ allDay, minutes }: { allDay: boolean; minutes: numb
       : t(allDay ? 'helpdesk.sla.allDay' : 'helpdesk.sla.business', { count: hours });
   return (
     <Tooltip label={allDay ? t('helpdesk.sla.allDayHint') : t('helpdesk.sla.businessHint')}>
-      <Text span size="sm">
+      <Text span inherit>
         {text}
       </Text>
     </Tooltip>
