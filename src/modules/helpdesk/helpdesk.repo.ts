@@ -44,10 +44,6 @@ function overdueCondition(now: Date): SQL {
   ) as SQL;
 }
 
-/** SQL for "the SLA is broken now", also shown per row. */
-export const isOverdueSql = (now: Date) =>
-  sql<boolean>`coalesce(${overdueCondition(now)}, false)`.as('overdue');
-
 export async function listConsultations(db: AppDb, f: ConsultationFilter) {
   const where: SQL[] = [];
   if (f.orgId) where.push(eq(consultation.orgId, f.orgId));
@@ -65,7 +61,6 @@ export async function listConsultations(db: AppDb, f: ConsultationFilter) {
         row: consultation,
         orgName: organization.name,
         openedByName: user.name,
-        overdue: isOverdueSql(f.now),
       })
       .from(consultation)
       .innerJoin(organization, eq(organization.id, consultation.orgId))
@@ -161,14 +156,17 @@ export async function findAttachment(db: AppDb, orgId: string, consultationId: s
   return row;
 }
 
-/** Consultations whose clocks may need an escalation (not finished, with a deadline passed). */
+/**
+ * Consultations whose clocks may need an escalation (not finished, with a deadline passed).
+ * Newest first: old, long-escalated items left open must never starve a fresh one.
+ */
 export function dueForEscalation(db: AppDb, now: Date) {
   return db
     .select()
     .from(consultation)
     .where(overdueCondition(now))
-    .orderBy(consultation.createdAt)
-    .limit(500);
+    .orderBy(desc(consultation.createdAt))
+    .limit(1000);
 }
 
 export async function escalationsOf(db: AppDb, consultationId: string) {
