@@ -794,6 +794,57 @@ describe('advisories', () => {
     expect(audit.items[0]).toMatchObject({ target: a.id, actorEmail: owner.email });
   });
 
+  it('rejects a bad advisory or forward in the user’s language and publishes nothing', async () => {
+    const { provider, sme } = await t.servedSme();
+    const count = async () =>
+      (
+        await t.request({
+          method: 'GET',
+          url: `/api/v1/orgs/${provider.orgId}/advisories`,
+          as: provider.user,
+        })
+      ).json().total;
+    const bad = await t.request({
+      method: 'POST',
+      url: `/api/v1/orgs/${provider.orgId}/advisories?lang=en`,
+      payload: { ...advisory, title: '  ', severity: 'apocalyptic' },
+      as: provider.user,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('validation_failed');
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual(['severity', 'title']);
+    expect(bad.json().error.message).toMatch(/^[\x20-\x7e]+$/);
+    const html = await t.request({
+      method: 'POST',
+      url: `/api/v1/orgs/${provider.orgId}/advisories`,
+      payload: { ...advisory, extra: '<b>x</b>' },
+      as: provider.user,
+    });
+    expect(html.statusCode).toBe(400);
+    expect(await count()).toBe(0);
+    const before = t.mailer.sent.length;
+    const a = (
+      await t.request({ method: 'POST', url: '/api/v1/admin/advisories', payload: advisory, as: operator })
+    ).json();
+    const forward = await t.request({
+      method: 'POST',
+      url: `/api/v1/orgs/${sme.orgId}/advisories/${a.id}/forward`,
+      payload: { to: 'everyone' },
+      as: sme.user,
+    });
+    expect(forward.statusCode).toBe(400);
+    expect(forward.json().error.message).toBe('入力内容に誤りがあります。赤字の項目を確認してください。');
+    const alone = await t.request({
+      method: 'POST',
+      url: `/api/v1/orgs/${sme.orgId}/advisories/${a.id}/forward`,
+      payload: { to: 'all' },
+      as: sme.user,
+    });
+    expect(alone.statusCode).toBe(400);
+    expect(alone.json().error.fields.to).toBe('送り先のメンバーがいません。先にメンバーを招待してください。');
+    expect(t.mailer.sent.length).toBe(before);
+  });
+
   it('contributes new advisories to the weekly digest of an SME member', async () => {
     const { sme, provider } = await t.servedSme();
     const since = new Date(Date.now() - 1000);
