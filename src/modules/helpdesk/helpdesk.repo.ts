@@ -1,4 +1,18 @@
-import { and, count, desc, eq, gte, inArray, isNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { organization, user } from '../../kernel/auth/auth.tables.ts';
 import type { AppDb } from '../../kernel/db/client.ts';
 import {
@@ -24,6 +38,8 @@ export interface ConsultationFilter {
   providerOrgId?: string;
   /** The operator's queue: consultations of SMEs without a provider. */
   operatorOnly?: boolean;
+  /** The operator's view of consultations a provider handles. */
+  providerOnly?: boolean;
   openedBy?: string;
   status?: string;
   priority?: string;
@@ -49,6 +65,7 @@ export async function listConsultations(db: AppDb, f: ConsultationFilter) {
   if (f.orgId) where.push(eq(consultation.orgId, f.orgId));
   if (f.providerOrgId) where.push(eq(consultation.providerOrgId, f.providerOrgId));
   if (f.operatorOnly) where.push(isNull(consultation.providerOrgId));
+  if (f.providerOnly) where.push(isNotNull(consultation.providerOrgId));
   if (f.openedBy) where.push(eq(consultation.openedBy, f.openedBy));
   if (f.status === 'active') where.push(notInArray(consultation.status, [...finished]));
   else if (f.status) where.push(eq(consultation.status, f.status as ConsultationRow['status']));

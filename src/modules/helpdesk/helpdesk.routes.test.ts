@@ -537,6 +537,23 @@ describe('the operator answers SMEs without a provider', () => {
     expect(list.items.map((i: { id: string; servedBy: string }) => [i.id, i.servedBy])).toEqual([
       [c.id, 'operator'],
     ]);
+    const mine = (
+      await t.request({
+        method: 'GET',
+        url: '/api/v1/admin/helpdesk/consultations?servedBy=operator',
+        as: operator,
+      })
+    ).json();
+    expect(mine.items.every((i: { servedBy: string }) => i.servedBy === 'operator')).toBe(true);
+    expect(mine.items.map((i: { id: string }) => i.id)).toContain(c.id);
+    const theirs = (
+      await t.request({
+        method: 'GET',
+        url: '/api/v1/admin/helpdesk/consultations?servedBy=provider',
+        as: operator,
+      })
+    ).json();
+    expect(theirs.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
     const res = await t.request({
       method: 'POST',
       url: `/api/v1/admin/helpdesk/consultations/${c.id}/messages`,

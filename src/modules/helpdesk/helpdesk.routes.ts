@@ -260,8 +260,20 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
     { schema: { tags, security, querystring: adminQueueQuery, response: { 200: consultationListDto } } },
     async (req) => {
       await requireOperator(req);
-      const { org, status, priority, overdue, page } = req.query;
-      return service.listFor(ctx, { orgId: org, status, priority, overdue, page }, req.lang);
+      const { org, servedBy, status, priority, overdue, page } = req.query;
+      return service.listFor(
+        ctx,
+        {
+          orgId: org,
+          operatorOnly: servedBy === 'operator',
+          providerOnly: servedBy === 'provider',
+          status,
+          priority,
+          overdue,
+          page,
+        },
+        req.lang,
+      );
     },
   );
 

@@ -26,7 +26,11 @@ export const listQuery = z.object({
   page,
 });
 export const queueQuery = listQuery.extend({ customer: id.optional() });
-export const adminQueueQuery = listQuery.extend({ org: id.optional() });
+export const adminQueueQuery = listQuery.extend({
+  org: id.optional(),
+  /** `operator`: only what the operator answers (SMEs without a provider); default all. */
+  servedBy: z.enum(['operator', 'provider']).optional(),
+});
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

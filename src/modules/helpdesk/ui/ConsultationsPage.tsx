@@ -54,6 +54,7 @@ function useFilters() {
     priority: get('priority'),
     overdue: get('overdue'),
     customer: get('customer'),
+    servedBy: get('servedBy') ?? 'operator',
     page: Number(get('page') ?? 1) || 1,
   };
   const update = (patch: Record<string, string | number | null | undefined>) => {
@@ -87,6 +88,7 @@ function ConsultationList({
     overdue: filters.overdue,
     page: filters.page,
     ...(mode === 'desk' ? { customer: filters.customer } : {}),
+    ...(mode === 'operator' ? { servedBy: filters.servedBy === 'all' ? undefined : filters.servedBy } : {}),
   };
   const list = useConsultations(listUrl, query);
   const customers = useQuery({
@@ -143,6 +145,20 @@ function ConsultationList({
                 searchable
                 clearable
                 w={240}
+              />
+            ) : null}
+            {mode === 'operator' ? (
+              <Select
+                label={t('helpdesk.list.servedByLabel')}
+                data={[
+                  { value: 'operator', label: t('helpdesk.list.servedBy.operator') },
+                  { value: 'provider', label: t('helpdesk.list.servedBy.provider') },
+                  { value: 'all', label: t('helpdesk.list.all') },
+                ]}
+                value={filters.servedBy}
+                onChange={(v) => update({ servedBy: v === 'operator' ? null : v })}
+                allowDeselect={false}
+                w={220}
               />
             ) : null}
             <Switch
