@@ -4,6 +4,7 @@ import { declarationModule } from './modules/declaration/module.ts';
 import { diagnosisModule } from './modules/diagnosis/module.ts';
 import { directoryModule } from './modules/directory/module.ts';
 import { guideModule } from './modules/guide/module.ts';
+import { helpdeskModule } from './modules/helpdesk/module.ts';
 import { learningModule } from './modules/learning/module.ts';
 import { libraryModule } from './modules/library/module.ts';
 import { monitoringModule } from './modules/monitoring/module.ts';
@@ -27,5 +28,6 @@ export const modules: ModuleManifest[] = [
   reportsModule,
   libraryModule,
   guideModule,
+  helpdeskModule,
   adminModule,
 ];

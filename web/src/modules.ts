@@ -3,6 +3,7 @@ import { declarationUi } from '../../src/modules/declaration/ui/index.ts';
 import { diagnosisUi } from '../../src/modules/diagnosis/ui/index.ts';
 import { directoryUi } from '../../src/modules/directory/ui/index.ts';
 import { guideUi } from '../../src/modules/guide/ui/index.ts';
+import { helpdeskUi } from '../../src/modules/helpdesk/ui/index.ts';
 import { learningUi } from '../../src/modules/learning/ui/index.ts';
 import { libraryUi } from '../../src/modules/library/ui/index.ts';
 import { monitoringUi } from '../../src/modules/monitoring/ui/index.ts';
@@ -29,5 +30,6 @@ export const modules: ModuleUi[] = [
   reportsUi,
   libraryUi,
   guideUi,
+  helpdeskUi,
   adminUi,
 ];
