@@ -106,6 +106,19 @@ export function IncidentPage() {
   );
 }
 
+/** Which page of the incident guide fits the rules behind the incident. */
+function guideTopic(ruleIds: string[]): string {
+  if (ruleIds.includes('ransomware-behaviour')) return 'ransomware';
+  if (
+    ruleIds.some(
+      (r) => r === 'brute-force-login' || r === 'admin-login-from-outside' || r === 'credential-dumping',
+    )
+  )
+    return 'account-takeover';
+  if (ruleIds.includes('malicious-attachment')) return 'fraud-mail';
+  return 'malware';
+}
+
 function Explanation({ incident: i }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
   const done = i.status === 'resolved' || i.status === 'closed';
@@ -135,6 +148,16 @@ function Explanation({ incident: i }: { incident: IncidentDetail }) {
           </List>
         </Box>
       ) : null}
+      {done ? null : (
+        <Button
+          component={Link}
+          to={`/orgs/${i.orgId}/help/guide?topic=${guideTopic(i.ruleIds)}&incident=${i.id}`}
+          variant="light"
+          mt="md"
+        >
+          {t('monitoringDesk.incident.openGuide')}
+        </Button>
+      )}
       {i.providerDoing ? (
         <Box mt="md" p="md" bg="teal.0" style={{ borderRadius: 8 }}>
           <Title order={2} size="h4" mb={4}>
