@@ -107,6 +107,9 @@ describe('JetStream scale-out', () => {
       while (aCommitted === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       expect(aCommitted).toBeGreaterThan(0);
       await a.kill();
+      // What A had already taken keeps committing in its committer; let it finish (a real
+      // killed process would simply stop, which the idempotent insert covers either way).
+      await real.drain();
 
       // Two healthy workers take over what A held (redelivered after ack_wait) and the rest.
       const c1 = new EventCommitter(db, new Detector(rules));
