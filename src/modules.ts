@@ -5,6 +5,7 @@ import { diagnosisModule } from './modules/diagnosis/module.ts';
 import { directoryModule } from './modules/directory/module.ts';
 import { learningModule } from './modules/learning/module.ts';
 import { monitoringModule } from './modules/monitoring/module.ts';
+import { onsiteModule } from './modules/onsite/module.ts';
 import { orgsModule } from './modules/orgs/module.ts';
 import { policyModule } from './modules/policy/module.ts';
 import { servicesModule } from './modules/services/module.ts';
@@ -19,5 +20,6 @@ export const modules: ModuleManifest[] = [
   servicesModule,
   directoryModule,
   monitoringModule,
+  onsiteModule,
   adminModule,
 ];
