@@ -101,7 +101,7 @@ export async function dispatchWithWork(
   const r = await t.request({ method: 'POST', url: base, as: sme.user, payload: requestPayload(incidentId) });
   expect(r.statusCode, r.body).toBe(201);
   const id = r.json().id as string;
-  const steps: [string, unknown][] = [
+  const steps: [string, Record<string, unknown>][] = [
     ['schedule', { engineerName: '田中 一郎', scheduledAt: '2026-11-25T05:00:00.000Z' }],
     ['arrive', {}],
     ['work', { summary: '感染した端末を隔離し、駆除しました。', workMinutes: 150, costs }],
