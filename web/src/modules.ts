@@ -3,6 +3,7 @@ import { declarationUi } from '../../src/modules/declaration/ui/index.ts';
 import { diagnosisUi } from '../../src/modules/diagnosis/ui/index.ts';
 import { directoryUi } from '../../src/modules/directory/ui/index.ts';
 import { learningUi } from '../../src/modules/learning/ui/index.ts';
+import { onsiteUi } from '../../src/modules/onsite/ui/index.ts';
 import { orgsUi } from '../../src/modules/orgs/ui/index.ts';
 import { policyUi } from '../../src/modules/policy/ui/index.ts';
 import { servicesUi } from '../../src/modules/services/ui/index.ts';
@@ -19,5 +20,6 @@ export const modules: ModuleUi[] = [
   declarationUi,
   servicesUi,
   directoryUi,
+  onsiteUi,
   adminUi,
 ];

@@ -132,7 +132,10 @@ export async function claimPdf(d: ClaimDocument, lang: Lang, now = new Date()): 
       ? [
           [tr('incidentId'), d.incident.id],
           [tr('entity'), d.incident.entity],
-          [tr('severity'), String(d.incident.severity)],
+          [
+            tr('severity'),
+            t(lang, `onsite.severity.${d.incident.severity}`, { defaultValue: String(d.incident.severity) }),
+          ],
           [tr('firstSeen'), formatWhen(d.incident.firstSeenAt, lang)],
           [tr('lastSeen'), formatWhen(d.incident.lastSeenAt, lang)],
           [tr('alerts'), String(d.incident.alertCount)],

@@ -95,6 +95,7 @@ export async function onsiteRoutes(fastify: FastifyInstance, ctx: ModuleContext)
       ...presentDispatch(d),
       incident: presentIncident(inc),
       steps: steps.map(presentStep),
+      side: v.side,
       can: dispatch.dispatchAbilities(v, d.status),
     };
   }
@@ -111,6 +112,7 @@ export async function onsiteRoutes(fastify: FastifyInstance, ctx: ModuleContext)
       incident: presentIncident(inc),
       attachments: attachments.map(presentAttachment),
       steps: steps.map(presentStep),
+      side: v.side,
       can: claims.claimAbilities(v, c.status),
     };
   }

@@ -170,6 +170,8 @@ export const dispatchDto = z.object({
 export const dispatchDetailDto = dispatchDto.extend({
   incident: incidentSummary,
   steps: z.array(stepDto),
+  /** Whether the signed-in person reads as the SME or as its provider. */
+  side: z.enum(['sme', 'provider']),
   /** What the signed-in person may do now (drives the buttons; the server checks again). */
   can: z.object({
     schedule: z.boolean(),
@@ -221,6 +223,7 @@ export const claimDetailDto = claimDto.extend({
   incident: incidentSummary,
   attachments: z.array(attachmentDto),
   steps: z.array(stepDto),
+  side: z.enum(['sme', 'provider']),
   can: z.object({ edit: z.boolean(), attach: z.boolean(), moveTo: z.array(z.enum(claimStatuses)) }),
 });
 
