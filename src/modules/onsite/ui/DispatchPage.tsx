@@ -70,7 +70,7 @@ function DispatchView({ d }: { d: DispatchDetail }) {
   const side = d.side;
   const incidents = useIncidentOptions(d.incidentId ? d.orgId : undefined);
   const detected = incidents.data?.find((i) => i.id === d.incidentId);
-  const active = d.status === 'cancelled' ? -1 : FLOW.indexOf(d.status) + (d.status === 'confirmed' ? 1 : 0);
+  const active = d.status === 'cancelled' ? -1 : FLOW.indexOf(d.status) + 1;
   const when = d.scheduledAt ? formatDateTime(d.scheduledAt, lang) : '';
 
   return (
