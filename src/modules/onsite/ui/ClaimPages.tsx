@@ -224,7 +224,7 @@ function ClaimView({ c }: { c: ClaimDetail }) {
               </Section>
               {c.dispatchId ? (
                 <Anchor component={Link} to={`/orgs/${c.orgId}/onsite/dispatches/${c.dispatchId}`}>
-                  {t('onsite.dispatch.title')}
+                  {t('onsite.claim.openDispatch')}
                 </Anchor>
               ) : null}
               <Section title={t('onsite.claim.history')}>

@@ -83,7 +83,9 @@ function DispatchView({ d }: { d: DispatchDetail }) {
       />
       <Stack gap="lg">
         {d.status !== 'cancelled' ? (
+          // On a phone the badge and the guide below say the same; five steps do not fit a row.
           <Stepper
+            visibleFrom="sm"
             active={active}
             size="sm"
             allowNextStepsSelect={false}

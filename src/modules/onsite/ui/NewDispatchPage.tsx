@@ -31,7 +31,7 @@ export function NewDispatchPage() {
   return (
     <>
       <PageHeader
-        title={t('onsite.request.title')}
+        title={provider ? t('onsite.request.titleProvider') : t('onsite.request.title')}
         description={provider ? t('onsite.request.leadProvider') : t('onsite.request.lead')}
       />
       <RequestForm

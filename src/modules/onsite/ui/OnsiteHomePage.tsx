@@ -19,7 +19,15 @@ import { formatDate, formatDateTime } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
 import { IconPlus } from '../../../../web/src/icons.tsx';
 import { useMe } from '../../../../web/src/me.ts';
-import { CLAIM_STATUSES, DISPATCH_STATUSES, PAGE_SIZE, useClaims, useDispatches, yen } from './onsite-api.ts';
+import {
+  CLAIM_STATUSES,
+  DISPATCH_STATUSES,
+  PAGE_SIZE,
+  useClaims,
+  useCustomers,
+  useDispatches,
+  yen,
+} from './onsite-api.ts';
 import { ClaimBadge, DispatchBadge } from './parts.tsx';
 
 /** /orgs/:orgId/onsite — an SME's own dispatches and claims, or a provider's across its customers. */
@@ -50,7 +58,7 @@ export function OnsiteHomePage() {
           canRequest ? (
             <>
               <Button component={Link} to={`/orgs/${orgId}/onsite/dispatches/new`} leftSection={<IconPlus />}>
-                {t('onsite.home.request')}
+                {provider ? t('onsite.home.requestProvider') : t('onsite.home.request')}
               </Button>
               {provider ? (
                 <Button component={Link} to={`/orgs/${orgId}/onsite/claims/new`} variant="light">
@@ -81,6 +89,29 @@ export function OnsiteHomePage() {
   );
 }
 
+/** For a provider: narrow its lists to one customer (filtered by the server). */
+function CustomerFilter(props: {
+  providerOrgId: string;
+  value: string | null;
+  onChange: (v: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const customers = useCustomers(props.providerOrgId);
+  return (
+    <Select
+      label={t('onsite.home.filterCustomer')}
+      placeholder={t('onsite.home.all')}
+      data={(customers.data?.items ?? []).map((c) => ({ value: c.customerOrgId, label: c.customerName }))}
+      value={props.value}
+      onChange={props.onChange}
+      clearable
+      searchable
+      w={260}
+      maw="100%"
+    />
+  );
+}
+
 function StatusFilter(props: {
   value: string | null;
   onChange: (v: string | null) => void;
@@ -107,18 +138,31 @@ function DispatchList({ orgId, provider }: { orgId: string; provider: boolean })
   const lang = useLang();
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const q = useDispatches(orgId, { status, page });
+  const [customer, setCustomer] = useState<string | null>(null);
+  const q = useDispatches(orgId, { status, page, customer });
   return (
     <Stack gap="md">
-      <StatusFilter
-        value={status}
-        onChange={(v) => {
-          setStatus(v);
-          setPage(1);
-        }}
-        options={DISPATCH_STATUSES}
-        ns="onsite.dispatchStatus"
-      />
+      <Group gap="md" align="flex-end" wrap="wrap">
+        <StatusFilter
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={DISPATCH_STATUSES}
+          ns="onsite.dispatchStatus"
+        />
+        {provider ? (
+          <CustomerFilter
+            providerOrgId={orgId}
+            value={customer}
+            onChange={(v) => {
+              setCustomer(v);
+              setPage(1);
+            }}
+          />
+        ) : null}
+      </Group>
       {q.isPending ? (
         <PageLoader />
       ) : q.isError ? (
@@ -188,18 +232,31 @@ function ClaimList({ orgId, provider }: { orgId: string; provider: boolean }) {
   const lang = useLang();
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const q = useClaims(orgId, { status, page });
+  const [customer, setCustomer] = useState<string | null>(null);
+  const q = useClaims(orgId, { status, page, customer });
   return (
     <Stack gap="md">
-      <StatusFilter
-        value={status}
-        onChange={(v) => {
-          setStatus(v);
-          setPage(1);
-        }}
-        options={CLAIM_STATUSES}
-        ns="onsite.claimStatus"
-      />
+      <Group gap="md" align="flex-end" wrap="wrap">
+        <StatusFilter
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={CLAIM_STATUSES}
+          ns="onsite.claimStatus"
+        />
+        {provider ? (
+          <CustomerFilter
+            providerOrgId={orgId}
+            value={customer}
+            onChange={(v) => {
+              setCustomer(v);
+              setPage(1);
+            }}
+          />
+        ) : null}
+      </Group>
       {q.isPending ? (
         <PageLoader />
       ) : q.isError ? (

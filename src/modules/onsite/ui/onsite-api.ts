@@ -144,13 +144,19 @@ export const claimsUrl = (orgId: string) => `/api/v1/orgs/${orgId}/onsite/claims
 
 export function useDispatches(
   orgId: string | undefined,
-  q: { status?: string | null; page: number; incident?: string; pageSize?: number },
+  q: { status?: string | null; page: number; incident?: string; pageSize?: number; customer?: string | null },
 ) {
   return useQuery({
     queryKey: onsiteKeys.dispatches(orgId ?? '', q),
     queryFn: () =>
       api<Page<Dispatch>>(dispatchesUrl(orgId as string), {
-        query: { status: q.status, page: q.page, pageSize: q.pageSize ?? PAGE_SIZE, incident: q.incident },
+        query: {
+          status: q.status,
+          page: q.page,
+          pageSize: q.pageSize ?? PAGE_SIZE,
+          incident: q.incident,
+          customer: q.customer,
+        },
       }),
     enabled: Boolean(orgId),
   });
@@ -164,12 +170,15 @@ export function useDispatch(orgId: string | undefined, id: string | undefined) {
   });
 }
 
-export function useClaims(orgId: string | undefined, q: { status?: string | null; page: number }) {
+export function useClaims(
+  orgId: string | undefined,
+  q: { status?: string | null; page: number; customer?: string | null },
+) {
   return useQuery({
     queryKey: onsiteKeys.claims(orgId ?? '', q),
     queryFn: () =>
       api<Page<Claim>>(claimsUrl(orgId as string), {
-        query: { status: q.status, page: q.page, pageSize: PAGE_SIZE },
+        query: { status: q.status, page: q.page, pageSize: PAGE_SIZE, customer: q.customer },
       }),
     enabled: Boolean(orgId),
   });
