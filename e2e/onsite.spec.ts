@@ -268,6 +268,18 @@ test('an SME gets an engineer on site for a real incident, confirms the work, an
   await expect(claimsTab.getByText('まもり損害保険株式会社')).toBeVisible();
   await expect(claimsTab.getByText('保険会社に提出済み')).toBeVisible();
   await shot(owner, testInfo.outputPath('6-list-sme.png'));
+  await owner.setViewportSize({ width: 390, height: 844 });
+  await owner.reload();
+  await expect(
+    owner.getByRole('tabpanel', { name: '保険請求' }).getByText('まもり損害保険株式会社'),
+  ).toBeVisible();
+  await shot(owner, testInfo.outputPath('6-list-sme-phone.png'));
+  await owner.goto(claimLink);
+  await expect(owner.getByText('事業者が保険会社に請求を提出しました')).toBeVisible();
+  await shot(owner, testInfo.outputPath('6-claim-sme-phone.png'));
+  await owner.goto(`/orgs/${sme.orgId}/onsite/dispatches/new`);
+  await expect(owner.getByRole('heading', { level: 1, name: '駆け付けを依頼する' })).toBeVisible();
+  await shot(owner, testInfo.outputPath('6-request-phone.png'));
   await manager.goto(`/orgs/${provider.id}/onsite`);
   await expect(manager.getByRole('tabpanel', { name: '駆け付け' }).getByText(sme.orgName)).toBeVisible();
   await shot(manager, testInfo.outputPath('7-list-provider.png'));

@@ -11,6 +11,7 @@ import {
   Tabs,
   Text,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -140,6 +141,7 @@ function DispatchList({ orgId, provider }: { orgId: string; provider: boolean })
   const [page, setPage] = useState(1);
   const [customer, setCustomer] = useState<string | null>(null);
   const q = useDispatches(orgId, { status, page, customer });
+  const narrow = useMediaQuery('(max-width: 48em)');
   return (
     <Stack gap="md">
       <Group gap="md" align="flex-end" wrap="wrap">
@@ -171,6 +173,31 @@ function DispatchList({ orgId, provider }: { orgId: string; provider: boolean })
         <Text c="dimmed">
           {provider || status ? t('onsite.home.noDispatches') : t('onsite.home.noDispatchesSme')}
         </Text>
+      ) : narrow ? (
+        <Stack gap="sm">
+          {q.data.items.map((d) => (
+            <Card
+              key={d.id}
+              withBorder
+              padding="md"
+              component={Link}
+              to={`/orgs/${d.orgId}/onsite/dispatches/${d.id}`}
+            >
+              <Group justify="space-between" mb={4} wrap="nowrap">
+                <Text size="sm" c="dimmed">
+                  {formatDate(d.requestedAt, lang)} ・ {provider ? d.orgName : d.providerName}
+                </Text>
+                <DispatchBadge status={d.status} />
+              </Group>
+              <Text lineClamp={2}>{d.reason}</Text>
+              {d.scheduledAt ? (
+                <Text size="sm" c="dimmed" mt={4}>
+                  {t('onsite.home.colVisit')}: {formatDateTime(d.scheduledAt, lang)} {d.engineerName ?? ''}
+                </Text>
+              ) : null}
+            </Card>
+          ))}
+        </Stack>
       ) : (
         <Card withBorder padding={0}>
           <Table.ScrollContainer minWidth={640}>
@@ -234,6 +261,7 @@ function ClaimList({ orgId, provider }: { orgId: string; provider: boolean }) {
   const [page, setPage] = useState(1);
   const [customer, setCustomer] = useState<string | null>(null);
   const q = useClaims(orgId, { status, page, customer });
+  const narrow = useMediaQuery('(max-width: 48em)');
   return (
     <Stack gap="md">
       <Group gap="md" align="flex-end" wrap="wrap">
@@ -263,6 +291,30 @@ function ClaimList({ orgId, provider }: { orgId: string; provider: boolean }) {
         <ErrorAlert error={q.error} />
       ) : q.data.items.length === 0 ? (
         <Text c="dimmed">{t('onsite.home.noClaims')}</Text>
+      ) : narrow ? (
+        <Stack gap="sm">
+          {q.data.items.map((c) => (
+            <Card
+              key={c.id}
+              withBorder
+              padding="md"
+              component={Link}
+              to={`/orgs/${c.orgId}/onsite/claims/${c.id}`}
+            >
+              <Group justify="space-between" mb={4} wrap="nowrap">
+                <Text size="sm" c="dimmed">
+                  {formatDate(`${c.lossDate}T00:00:00+09:00`, lang)} ・{' '}
+                  {provider ? c.orgName : c.providerName}
+                </Text>
+                <ClaimBadge status={c.status} />
+              </Group>
+              <Group justify="space-between">
+                <Text>{c.insurer}</Text>
+                <Text fw={600}>{yen(c.coveredTotalYen, lang)}</Text>
+              </Group>
+            </Card>
+          ))}
+        </Stack>
       ) : (
         <Card withBorder padding={0}>
           <Table.ScrollContainer minWidth={640}>
