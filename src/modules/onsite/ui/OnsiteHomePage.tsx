@@ -183,12 +183,12 @@ function DispatchList({ orgId, provider }: { orgId: string; provider: boolean })
               component={Link}
               to={`/orgs/${d.orgId}/onsite/dispatches/${d.id}`}
             >
-              <Group justify="space-between" mb={4} wrap="nowrap">
+              <Stack gap={4} mb={4} align="flex-start">
+                <DispatchBadge status={d.status} />
                 <Text size="sm" c="dimmed">
                   {formatDate(d.requestedAt, lang)} ・ {provider ? d.orgName : d.providerName}
                 </Text>
-                <DispatchBadge status={d.status} />
-              </Group>
+              </Stack>
               <Text lineClamp={2}>{d.reason}</Text>
               {d.scheduledAt ? (
                 <Text size="sm" c="dimmed" mt={4}>
@@ -301,13 +301,13 @@ function ClaimList({ orgId, provider }: { orgId: string; provider: boolean }) {
               component={Link}
               to={`/orgs/${c.orgId}/onsite/claims/${c.id}`}
             >
-              <Group justify="space-between" mb={4} wrap="nowrap">
+              <Stack gap={4} mb={4} align="flex-start">
+                <ClaimBadge status={c.status} />
                 <Text size="sm" c="dimmed">
                   {formatDate(`${c.lossDate}T00:00:00+09:00`, lang)} ・{' '}
                   {provider ? c.orgName : c.providerName}
                 </Text>
-                <ClaimBadge status={c.status} />
-              </Group>
+              </Stack>
               <Group justify="space-between">
                 <Text>{c.insurer}</Text>
                 <Text fw={600}>{yen(c.coveredTotalYen, lang)}</Text>
