@@ -280,6 +280,15 @@ test('an SME gets an engineer on site for a real incident, confirms the work, an
   await owner.goto(`/orgs/${sme.orgId}/onsite/dispatches/new`);
   await expect(owner.getByRole('heading', { level: 1, name: '駆け付けを依頼する' })).toBeVisible();
   await shot(owner, testInfo.outputPath('6-request-phone.png'));
+  // The same records read in English once the owner switches the language.
+  await owner.setViewportSize({ width: 1280, height: 800 });
+  await owner.goto(confirmLink);
+  await owner.getByRole('button', { name: 'English', exact: true }).click();
+  await expect(owner.getByRole('heading', { level: 1, name: 'On-site support' })).toBeVisible();
+  await expect(owner.getByText('Confirmed').first()).toBeVisible();
+  await expect(owner.getByText('¥16,200')).toBeVisible();
+  await shot(owner, testInfo.outputPath('8-dispatch-en.png'));
+
   await manager.goto(`/orgs/${provider.id}/onsite`);
   await expect(manager.getByRole('tabpanel', { name: '駆け付け' }).getByText(sme.orgName)).toBeVisible();
   await shot(manager, testInfo.outputPath('7-list-provider.png'));

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, api } from '../../../../web/src/api.ts';
-import i18n, { currentLang } from '../../../../web/src/i18n.ts';
+import i18n, { currentLang, useLang } from '../../../../web/src/i18n.ts';
 
 export type DispatchStatus = 'requested' | 'scheduled' | 'on_site' | 'work_done' | 'confirmed' | 'cancelled';
 export type ClaimStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'paid';
@@ -233,8 +233,10 @@ export interface IncidentOption {
 
 /** The SME's recent incidents, named by what was detected (from the monitoring alerts API). */
 export function useIncidentOptions(smeOrgId: string | undefined) {
+  // The summaries come in the UI language, so a switch of language asks again.
+  const lang = useLang();
   return useQuery({
-    queryKey: ['onsite', smeOrgId, 'incident-options'],
+    queryKey: ['onsite', smeOrgId, 'incident-options', lang],
     queryFn: async () => {
       const r = await api<{ items: Alert[] }>(`/api/v1/orgs/${smeOrgId}/alerts`);
       const byIncident = new Map<string, IncidentOption>();
