@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { and, eq, like } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../kernel/audit/audit.tables.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../kernel/testing/test-app.ts';
 import { dispatchWithWork, englishSme, joinAs, realIncident } from './onsite.test-fixtures.ts';
 
@@ -324,6 +326,22 @@ describe('insurance claim records', () => {
       'paid',
     ]);
     expect((await upload(w, claimId, w.analyst, 'late.png', 'image/png', PNG)).statusCode).toBe(409);
+
+    const audit = await t.app.mamori.db
+      .select({ action: auditLog.action, actor: auditLog.actorEmail })
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, w.sme.orgId), like(auditLog.action, 'onsite.claim.%')));
+    const actions = audit.map((a) => a.action);
+    for (const a of [
+      'onsite.claim.create',
+      'onsite.claim.attach',
+      'onsite.claim.detach',
+      'onsite.claim.update',
+    ]) {
+      expect(actions).toContain(a);
+    }
+    expect(actions.filter((a) => a === 'onsite.claim.status')).toHaveLength(3);
+    expect(new Set(audit.map((a) => a.actor))).toEqual(new Set([w.analyst.email]));
   });
 
   it('exports the claim as a Japanese or English PDF that reads as text', async () => {

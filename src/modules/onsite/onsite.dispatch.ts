@@ -5,7 +5,7 @@ import type { ModuleContext } from '../../kernel/module.ts';
 import { canMove, getIncident, type IncidentDto, moveIncident } from '../monitoring/index.ts';
 import { providersOf } from '../orgs/index.ts';
 import { formatMinutes, formatWhen, formatYen, sumYen } from './onsite.format.ts';
-import { mailEach, providerTeam, smeOwners } from './onsite.mail.ts';
+import { mailEach, providerTeam, smeAudience } from './onsite.mail.ts';
 import * as repo from './onsite.repo.ts';
 import type { RequestInput, ScheduleInput, WorkInput } from './onsite.schema.ts';
 import type { DispatchStatus, DispatchStepKind } from './onsite.tables.ts';
@@ -170,7 +170,7 @@ export async function scheduleDispatch(
   const when = new Date(input.scheduledAt);
   await mailEach(
     ctx,
-    await smeOwners(ctx, orgId),
+    await smeAudience(ctx, orgId, d.requestedBy),
     again ? 'onsite.mail.rescheduled' : 'onsite.mail.scheduled',
     dispatchUrl(ctx, orgId, id),
     (l) => ({
@@ -213,7 +213,7 @@ export async function recordWork(ctx: Ctx, v: Viewer, orgId: string, id: string,
   await step(ctx, v, orgId, id, 'work_recorded');
   await mailEach(
     ctx,
-    await smeOwners(ctx, orgId),
+    await smeAudience(ctx, orgId, d.requestedBy),
     'onsite.mail.workDone',
     dispatchUrl(ctx, orgId, id),
     (l) => ({
@@ -270,7 +270,7 @@ export async function cancelDispatch(ctx: Ctx, v: Viewer, orgId: string, id: str
   // The other side learns of it: the SME's owners when the provider cancels, and the reverse.
   const to =
     v.side === 'provider'
-      ? await smeOwners(ctx, orgId)
+      ? await smeAudience(ctx, orgId, d.requestedBy)
       : await providerTeam(ctx, d.providerOrgId, v.access.actor.userId);
   await mailEach(ctx, to, 'onsite.mail.cancelled', dispatchUrl(ctx, orgId, id), () => ({
     customer: d.orgName,

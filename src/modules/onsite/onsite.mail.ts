@@ -16,6 +16,15 @@ export async function smeOwners(ctx: Pick<ModuleContext, 'db'>, orgId: string): 
   return (await listOrgMembers(ctx, orgId)).filter((m) => m.role === 'owner');
 }
 
+/** The owners, plus the SME member who asked for the dispatch (a practitioner follows their own request). */
+export async function smeAudience(
+  ctx: Pick<ModuleContext, 'db'>,
+  orgId: string,
+  requestedBy: string,
+): Promise<Recipient[]> {
+  return (await listOrgMembers(ctx, orgId)).filter((m) => m.role === 'owner' || m.userId === requestedBy);
+}
+
 /** The provider's managers and analysts, except the person who caused the mail. */
 export async function providerTeam(
   ctx: Pick<ModuleContext, 'db'>,
