@@ -214,6 +214,9 @@ describe('a dispatch from request to confirmation', () => {
     // The analyst is not mailed about their own request; the manager is.
     expect(mailsTo(analyst.email).some((m) => m.subject.includes('駆け付けの依頼'))).toBe(false);
     expect(t.mailer.lastTo(provider.user.email).subject).toContain('駆け付けの依頼');
+    const told = t.mailer.lastTo(sme.user.email);
+    expect(told.subject).toContain('技術者の駆け付けを手配しています');
+    expect(told.text).toContain('ご相談の結果、現地で設定を確認します。');
   });
 });
 

@@ -5,7 +5,7 @@ import type { ModuleContext } from '../../kernel/module.ts';
 import { canMove, getIncident, type IncidentDto, moveIncident } from '../monitoring/index.ts';
 import { providersOf } from '../orgs/index.ts';
 import { formatMinutes, formatWhen, formatYen, sumYen } from './onsite.format.ts';
-import { mailEach, providerTeam, smeAudience } from './onsite.mail.ts';
+import { mailEach, providerTeam, smeAudience, smeOwners } from './onsite.mail.ts';
 import * as repo from './onsite.repo.ts';
 import type { RequestInput, ScheduleInput, WorkInput } from './onsite.schema.ts';
 import type { DispatchStatus, DispatchStepKind } from './onsite.tables.ts';
@@ -130,6 +130,19 @@ export async function requestDispatch(ctx: Ctx, v: Viewer, orgId: string, input:
   if (inc)
     await markIncidentOnsite(ctx, inc, v.access.actor.userId, t(lang, 'onsite.incidentNote.requested'));
   const d = await loadDispatch(ctx, v, orgId, id);
+  if (v.side === 'provider') {
+    // The SME did not ask this time, so its owners learn that someone is coming and why.
+    await mailEach(
+      ctx,
+      await smeOwners(ctx, orgId),
+      'onsite.mail.arranged',
+      dispatchUrl(ctx, orgId, id),
+      () => ({
+        provider: d.providerName,
+        reason: d.reason,
+      }),
+    );
+  }
   await mailEach(
     ctx,
     await providerTeam(ctx, providerOrgId, v.access.actor.userId),
