@@ -203,6 +203,7 @@ test('an SME gets an engineer on site for a real incident, confirms the work, an
     .click();
   await analyst.getByLabel('その他の費用（補償対象外） 1: 内容').fill('社内の残業代');
   await analyst.getByLabel('その他の費用（補償対象外） 1: 金額').fill('8000');
+  await shot(analyst, testInfo.outputPath('4-claim-form.png'));
   await analyst.getByRole('button', { name: '下書きとして保存する' }).click();
   await expect(analyst).toHaveURL(new RegExp(`/orgs/${sme.orgId}/onsite/claims/[0-9a-f-]+$`));
   await expect(analyst.getByText('技術者派遣費（2.5時間）')).toBeVisible();

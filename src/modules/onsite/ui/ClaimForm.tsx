@@ -179,12 +179,6 @@ export function ClaimForm(props: {
               checked={v.useDispatchCosts}
               onChange={(e) => set({ useDispatchCosts: e.currentTarget.checked })}
             />
-            {v.useDispatchCosts ? (
-              <CostTable
-                items={chosen.costs.map((c) => ({ ...c, source: 'dispatch' }))}
-                totalLabel={t('onsite.dispatch.total')}
-              />
-            ) : null}
           </Stack>
         ) : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -220,6 +214,19 @@ export function ClaimForm(props: {
           rows={v.covered}
           onChange={(covered) => set({ covered })}
           errors={under('coveredItems', errors)}
+          fixed={
+            props.mode === 'create' && chosen && v.useDispatchCosts
+              ? {
+                  yen: chosen.totalYen,
+                  node: (
+                    <CostTable
+                      items={chosen.costs.map((c) => ({ ...c, source: 'dispatch' }))}
+                      totalLabel={t('onsite.claim.dispatchSubtotal')}
+                    />
+                  ),
+                }
+              : undefined
+          }
         />
         <CostEditor
           legend={t('onsite.claim.other')}

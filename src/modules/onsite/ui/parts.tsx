@@ -181,12 +181,16 @@ export function CostEditor(props: {
   /** Messages by "<index>.<field>" (from the browser or the server). */
   errors: Record<string, string>;
   hint?: string;
+  /** Lines shown above the editable ones (copied by the server), counted in the total. */
+  fixed?: { node: ReactNode; yen: number };
 }) {
   const { t } = useTranslation();
   const lang = useLang();
   const set = (i: number, patch: Partial<CostRow>) =>
     props.onChange(props.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const total = props.rows.reduce((a, r) => a + (typeof r.amount === 'number' ? r.amount : 0), 0);
+  const total =
+    (props.fixed?.yen ?? 0) +
+    props.rows.reduce((a, r) => a + (typeof r.amount === 'number' ? r.amount : 0), 0);
   return (
     <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
       <Text component="legend" fw={600} size="sm" mb={4}>
@@ -197,6 +201,7 @@ export function CostEditor(props: {
           {props.hint}
         </Text>
       ) : null}
+      {props.fixed?.node}
       <Stack gap="xs">
         {props.rows.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place by position
