@@ -8,6 +8,7 @@ import { helpdeskModule } from './modules/helpdesk/module.ts';
 import { learningModule } from './modules/learning/module.ts';
 import { libraryModule } from './modules/library/module.ts';
 import { monitoringModule } from './modules/monitoring/module.ts';
+import { onsiteModule } from './modules/onsite/module.ts';
 import { orgsModule } from './modules/orgs/module.ts';
 import { ownersModule } from './modules/owners/module.ts';
 import { policyModule } from './modules/policy/module.ts';
@@ -29,5 +30,6 @@ export const modules: ModuleManifest[] = [
   libraryModule,
   guideModule,
   helpdeskModule,
+  onsiteModule,
   adminModule,
 ];

@@ -7,6 +7,7 @@ import { helpdeskUi } from '../../src/modules/helpdesk/ui/index.ts';
 import { learningUi } from '../../src/modules/learning/ui/index.ts';
 import { libraryUi } from '../../src/modules/library/ui/index.ts';
 import { monitoringUi } from '../../src/modules/monitoring/ui/index.ts';
+import { onsiteUi } from '../../src/modules/onsite/ui/index.ts';
 import { orgsUi } from '../../src/modules/orgs/ui/index.ts';
 import { ownersUi } from '../../src/modules/owners/ui/index.ts';
 import { policyUi } from '../../src/modules/policy/ui/index.ts';
@@ -31,5 +32,6 @@ export const modules: ModuleUi[] = [
   libraryUi,
   guideUi,
   helpdeskUi,
+  onsiteUi,
   adminUi,
 ];
