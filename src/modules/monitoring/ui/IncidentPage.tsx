@@ -158,6 +158,17 @@ function Explanation({ incident: i }: { incident: IncidentDetail }) {
           {t('monitoringDesk.incident.openGuide')}
         </Button>
       )}
+      {done ? null : (
+        <Button
+          component={Link}
+          to={`/orgs/${i.orgId}/onsite/dispatches/new?incident=${i.id}`}
+          variant="default"
+          mt="md"
+          ml="sm"
+        >
+          {t('monitoringDesk.incident.requestDispatch')}
+        </Button>
+      )}
       {i.providerDoing ? (
         <Box mt="md" p="md" bg="teal.0" style={{ borderRadius: 8 }}>
           <Title order={2} size="h4" mb={4}>
