@@ -1,7 +1,8 @@
 // Browser test for 経営者の取組 (src/modules/owners/ui), in the Japanese UI: an owner signs up, registers
 // a small business, opens the owner's corner, records two of the 7 key actions (done, responsible,
 // review date), adds a contractor by its SECURITY ACTION declaration ID and sees it linked to the
-// registry's verification page, sees the progress on the dashboard, and gets the review reminder mail.
+// registry's verification page, sees the progress on the dashboard, gets the review reminder mail,
+// subscribes to the weekly e-mail, receives one digest with the due review, and unsubscribes from it.
 import type { Browser, Page } from '@playwright/test';
 import {
   choose,
@@ -11,6 +12,7 @@ import {
   newJaContext,
   OPERATOR_EMAIL,
   OPERATOR_PASSWORD,
+  readMails,
   signUpAndCreateOrg,
   test,
   waitForMail,
@@ -165,4 +167,41 @@ test('an owner works through the owner’s corner and checks a contractor', asyn
   });
   await page.goto(link);
   await expect(page.getByTestId('action-6')).toBeInViewport();
+
+  // The same owner subscribes to the weekly e-mail; the digest carries the review that is due
+  // and a one-click unsubscribe link that works without signing in.
+  await page.goto('/dashboard');
+  await mainNav(page).getByRole('link', { name: '週間メール' }).click();
+  await page.getByRole('button', { name: '週間メールを受け取る' }).click();
+  await expect(page.getByText(`${owner.orgName} について、週間メールを受け取っています。`)).toBeVisible();
+  const digestSince = Date.now();
+  const ops2 = await newJaContext(browser, baseURL);
+  await ops2.request.post('/api/auth/sign-in/email', {
+    data: { email: OPERATOR_EMAIL, password: OPERATOR_PASSWORD },
+  });
+  expect((await ops2.request.post('/api/v1/admin/jobs/library.weekly-digest/run')).status()).toBe(204);
+  const digest = await waitForMail({
+    to: owner.email,
+    subjectIncludes: '今週のセキュリティだより',
+    since: digestSince,
+  });
+  expect(digest.text).toContain('■ 経営者の取組: 見直しの予定');
+  expect(digest.text).toContain('取組 6「委託先や外部サービスとの責任をはっきりさせる」の見直し日');
+  const unsubscribe = /https?:\/\/\S+\/newsletter\/unsubscribe\?token=\S+/.exec(digest.text)?.[0] ?? '';
+  expect(digest.headers['list-unsubscribe']).toBe(`<${unsubscribe}>`);
+  // Exactly one digest, even when the job runs again the same week.
+  expect((await ops2.request.post('/api/v1/admin/jobs/library.weekly-digest/run')).status()).toBe(204);
+  await page.waitForTimeout(1000);
+  expect(
+    readMails().filter((m) => m.to.includes(owner.email) && m.subject.includes('今週のセキュリティだより')),
+  ).toHaveLength(1);
+  await ops2.close();
+  const anon = await newJaContext(browser, baseURL);
+  const p = await anon.newPage();
+  await p.goto(unsubscribe);
+  await p.getByRole('button', { name: '配信を停止する' }).click();
+  await expect(p.getByText(/あての週間メールを停止しました。今後は届きません。/)).toBeVisible();
+  await anon.close();
+  await page.reload();
+  await expect(page.getByText('いまは週間メールを受け取っていません。')).toBeVisible();
 });

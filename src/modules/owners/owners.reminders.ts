@@ -81,19 +81,20 @@ export async function sendReviewReminders(ctx: ModuleContext, now: Date): Promis
 }
 
 /**
- * The member's part of the weekly digest: their actions whose review is due before
- * `until` (overdue ones included). Actions nobody is responsible for go to the managers.
+ * The member's part of the weekly digest: their actions whose review falls in the coming
+ * week (overdue ones included), so the Monday mail says what to look at this week. Actions
+ * nobody is responsible for go to the managers.
  */
 export async function digest(ctx: ModuleContext, req: DigestRequest): Promise<DigestSection | null> {
   const members = await listOrgMembers(ctx, req.orgId);
   const me = members.find((m) => m.userId === req.userId);
   if (!me) return null;
   const manages = (await orgManagers(ctx, req.orgId)).some((m) => m.userId === req.userId);
-  const until = todayIn(req.until);
+  const horizon = todayIn(new Date(req.until.getTime() + 7 * 86_400_000));
   const mine = (await listActions(ctx, req.orgId, req.lang, req.until)).filter(
     (a) =>
       !!a.reviewDate &&
-      a.reviewDate < until &&
+      a.reviewDate <= horizon &&
       (a.responsibleUserId === req.userId || (!a.responsibleUserId && manages)),
   );
   if (mine.length === 0) return null;

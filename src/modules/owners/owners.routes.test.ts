@@ -247,12 +247,13 @@ describe('review reminders and the weekly digest', () => {
     expect(mail.text).toContain('2021年6月1日');
   });
 
-  it("lists a member's actions due before `until` in the weekly digest", async () => {
+  it("lists a member's overdue actions and those due in the coming week in the weekly digest", async () => {
     const { user: owner, orgId } = await t.userWithOrg();
     const p = await join(owner, orgId, 'practitioner');
     const e = await join(owner, orgId, 'employee');
     await patchAction(owner, orgId, 1, { responsibleUserId: p.id, reviewDate: '2030-01-05' });
     await patchAction(owner, orgId, 2, { responsibleUserId: p.id, reviewDate: '2030-02-01' });
+    await patchAction(owner, orgId, 4, { responsibleUserId: p.id, reviewDate: '2030-01-15' });
     await patchAction(owner, orgId, 3, { reviewDate: '2000-01-01' });
     const digest = ownersModule.digest;
     if (!digest) throw new Error('owners contributes a digest');
@@ -267,6 +268,7 @@ describe('review reminders and the weekly digest', () => {
     expect(mine?.title).toBe('経営者の取組: 見直しの予定');
     expect(mine?.items.map((i) => i.text)).toEqual([
       '取組 1「会社としての方針を決める」の見直し日: 2030年1月5日',
+      '取組 4「対策を定期的に見直させる」の見直し日: 2030年1月15日',
     ]);
     expect(mine?.items[0]?.url).toBe(`${PUBLIC_URL}/orgs/${orgId}/owners#action-1`);
     // Nobody is responsible for action 3: it goes to the owner, as overdue.
