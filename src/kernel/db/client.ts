@@ -27,6 +27,12 @@ export type DbTarget = { databaseUrl: string } | { pgliteDir: string } | { pglit
 export async function openDatabase(target: DbTarget): Promise<Database> {
   if ('databaseUrl' in target) {
     const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    // An idle connection can be cut by the server (restart, failover, admin command). The pool
+    // drops that client and opens another when needed; without a listener the 'error' event
+    // would take the whole process down.
+    pool.on('error', (err) => {
+      if (process.env.LOG_LEVEL !== 'silent') console.error(`database: idle connection closed (${err.message})`);
+    });
     const db = drizzlePg(pool) as unknown as AppDb;
     return {
       db,
