@@ -31,7 +31,8 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
     // drops that client and opens another when needed; without a listener the 'error' event
     // would take the whole process down.
     pool.on('error', (err) => {
-      if (process.env.LOG_LEVEL !== 'silent') console.error(`database: idle connection closed (${err.message})`);
+      if (process.env.LOG_LEVEL !== 'silent')
+        console.error(`database: idle connection closed (${err.message})`);
     });
     const db = drizzlePg(pool) as unknown as AppDb;
     return {
