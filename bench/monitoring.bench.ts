@@ -29,7 +29,8 @@ import { monitoringRuntime } from '../src/modules/monitoring/monitoring.routes.t
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const BATCH = 1000;
-const CONCURRENCY = 4;
+// Many sensors send at once; with few requests in flight, parsing and committing cannot overlap.
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -59,7 +59,7 @@ const errCode = (err: unknown) =>
 export class EventCommitter {
   private queue: Pending[] = [];
   private queuedEvents = 0;
-  private running = false;
+  private active = 0;
   private idle: Array<() => void> = [];
   committed = 0;
   alertsCreated = 0;
@@ -69,9 +69,10 @@ export class EventCommitter {
   constructor(
     private readonly db: AppDb,
     readonly detector: Detector,
-    private readonly opts: { maxQueuedEvents: number; groupEvents: number } = {
+    private readonly opts: { maxQueuedEvents: number; groupEvents: number; parallel: number } = {
       maxQueuedEvents: 100_000,
       groupEvents: 5_000,
+      parallel: 1,
     },
   ) {
     detector.windowsIn = 'external';
@@ -91,39 +92,47 @@ export class EventCommitter {
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ batch, resolve, reject });
       this.queuedEvents += batch.rows.length;
-      if (!this.running) void this.loop();
+      this.pump();
     });
   }
 
   /** Resolves when everything submitted so far is committed. */
   drain(): Promise<void> {
-    if (!this.running && this.queue.length === 0) return Promise.resolve();
+    if (this.active === 0 && this.queue.length === 0) return Promise.resolve();
     return new Promise((r) => this.idle.push(r));
   }
 
-  private async loop() {
-    this.running = true;
-    try {
-      while (this.queue.length) {
-        const group: Pending[] = [];
-        let n = 0;
-        while (this.queue.length && (group.length === 0 || n < this.opts.groupEvents)) {
-          const p = this.queue.shift() as Pending;
-          group.push(p);
-          n += p.batch.rows.length;
-        }
-        try {
-          const stored = await this.commitWithRetry(group.map((p) => p.batch));
-          for (const [i, p] of group.entries()) p.resolve(stored[i] ?? 0);
-        } catch (err) {
-          for (const p of group) p.reject(err);
-        } finally {
-          this.queuedEvents -= n;
-        }
+  /**
+   * Starts groups while fewer than `parallel` are committing. With two on PostgreSQL, one group
+   * is parsed and detected in JavaScript while the previous one is written; locks are always
+   * taken in the same order (events, count windows by key, alert keys, sensors by id), so
+   * overlapping groups wait for each other but never deadlock.
+   */
+  private pump() {
+    while (this.active < this.opts.parallel && this.queue.length) {
+      const group: Pending[] = [];
+      let n = 0;
+      while (this.queue.length && (group.length === 0 || n < this.opts.groupEvents)) {
+        const p = this.queue.shift() as Pending;
+        group.push(p);
+        n += p.batch.rows.length;
       }
-    } finally {
-      this.running = false;
-      for (const r of this.idle.splice(0)) r();
+      this.active++;
+      void this.commitWithRetry(group.map((p) => p.batch))
+        .then(
+          (stored) => {
+            for (const [i, p] of group.entries()) p.resolve(stored[i] ?? 0);
+          },
+          (err) => {
+            for (const p of group) p.reject(err);
+          },
+        )
+        .finally(() => {
+          this.queuedEvents -= n;
+          this.active--;
+          this.pump();
+          if (this.active === 0 && this.queue.length === 0) for (const r of this.idle.splice(0)) r();
+        });
     }
   }
 

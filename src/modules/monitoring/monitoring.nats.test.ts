@@ -131,3 +131,27 @@ describe('JetStream scale-out', () => {
     }
   });
 });
+
+describe('group commit', () => {
+  it('two groups committing at once count windows and alerts exactly, without deadlock', async () => {
+    const { orgId, sensor } = await sensorOf();
+    const committer = new EventCommitter(t.database.db, new Detector(rules), {
+      maxQueuedEvents: 100_000,
+      groupEvents: 10,
+      parallel: 2,
+    });
+    const batches = Array.from(
+      { length: 12 },
+      (_, k) =>
+        parseBatch(
+          sensor,
+          Array.from({ length: 10 }, (_, i) => failedLogin(1000 + k * 10 + i)),
+          'https',
+        ).batch,
+    );
+    await Promise.all(batches.map((b) => committer.submit(b)));
+    await committer.drain();
+    // 120 failures from one address at threshold 10: one alert, hits 10..120.
+    expect(await countOf(orgId)).toEqual({ events: 120, alerts: 1, hits: 111 });
+  });
+});

@@ -71,6 +71,8 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
   const committer = new EventCommitter(db, new Detector(rules), {
     maxQueuedEvents: config.monitoringQueueEvents,
     groupEvents: 5_000,
+    // The embedded database has one connection: its transactions run one at a time anyway.
+    parallel: config.databaseUrl ? 2 : 1,
   });
   const nats = config.natsUrl
     ? new JetStreamPipeline({

@@ -70,7 +70,7 @@ export function ipv4ToInt(v: string): number | null {
   return n * 256 + part;
 }
 
-function valueMatcher(mods: string[], raw: unknown): (v: string) => boolean {
+function valueMatcher(mods: string[], raw: unknown): (v: string, lv: string) => boolean {
   const want = String(raw);
   const lower = want.toLowerCase();
   if (mods.includes('cidr')) {
@@ -107,15 +107,34 @@ function valueMatcher(mods: string[], raw: unknown): (v: string) => boolean {
     );
     return (v) => re.test(v);
   }
-  if (mods.includes('contains')) return (v) => v.toLowerCase().includes(lower);
-  if (mods.includes('startswith')) return (v) => v.toLowerCase().startsWith(lower);
-  if (mods.includes('endswith')) return (v) => v.toLowerCase().endsWith(lower);
+  if (mods.includes('contains')) return (_v, lv) => lv.includes(lower);
+  if (mods.includes('startswith')) return (_v, lv) => lv.startsWith(lower);
+  if (mods.includes('endswith')) return (_v, lv) => lv.endsWith(lower);
   const num = Number(want);
   if (mods.includes('gte')) return (v) => Number(v) >= num;
   if (mods.includes('gt')) return (v) => Number(v) > num;
   if (mods.includes('lte')) return (v) => Number(v) <= num;
   if (mods.includes('lt')) return (v) => Number(v) < num;
-  return (v) => v.toLowerCase() === lower;
+  return (_v, lv) => lv === lower;
+}
+
+/**
+ * Lower-cased field values of the event being matched, computed once per event and field
+ * rather than once per rule (300 rules test the same few fields).
+ */
+let loweredFor: Fields | null = null;
+const loweredCache = new Map<string, string>();
+function lowered(f: Fields, field: string, s: string): string {
+  if (loweredFor !== f) {
+    loweredFor = f;
+    loweredCache.clear();
+  }
+  let l = loweredCache.get(field);
+  if (l === undefined) {
+    l = s.toLowerCase();
+    loweredCache.set(field, l);
+  }
+  return l;
 }
 
 function compileMap(map: Record<string, unknown>): Pred {
@@ -129,7 +148,8 @@ function compileMap(map: Record<string, unknown>): Pred {
       const got = f[field as string];
       if (got === undefined) return false;
       const s = String(got);
-      return all ? matchers.every((m) => m(s)) : matchers.some((m) => m(s));
+      const ls = lowered(f, field as string, s);
+      return all ? matchers.every((m) => m(s, ls)) : matchers.some((m) => m(s, ls));
     };
   });
   return (f) => parts.every((p) => p(f));
