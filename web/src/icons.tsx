@@ -166,3 +166,52 @@ export const IconCopy = make(
   </>,
 );
 export const IconTrash = make(<path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />);
+export const IconPhone = make(
+  <path d="M5 4h3.5l1.7 4.3-2.2 1.4a11 11 0 0 0 6.3 6.3l1.4-2.2L20 15.5V19a1.5 1.5 0 0 1-1.6 1.5A16.5 16.5 0 0 1 3.5 5.6 1.5 1.5 0 0 1 5 4z" />,
+);
+export const IconExternal = make(
+  <>
+    <path d="M14 4h6v6M20 4l-9 9" />
+    <path d="M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
+  </>,
+);
+export const IconBan = make(
+  <>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="m6 6 12 12" />
+  </>,
+);
+export const IconSiren = make(
+  <>
+    <path d="M7 18v-6a5 5 0 0 1 10 0v6" />
+    <path d="M5 18h14v2H5zM12 3v2M4.2 6.2l1.4 1.4M19.8 6.2l-1.4 1.4" />
+  </>,
+);
+export const IconDownload = make(<path d="M12 4v11M7 10.5l5 5 5-5M5 20h14" />);
+export const IconAward = make(
+  <>
+    <circle cx="12" cy="9" r="5.5" />
+    <path d="m8.5 13.5-1.5 7 5-2.5 5 2.5-1.5-7" />
+  </>,
+);
+export const IconX = make(<path d="M6 6l12 12M18 6 6 18" />);
+export const IconRefresh = make(
+  <>
+    <path d="M20 11a8 8 0 0 0-14.3-4.9L4 8" />
+    <path d="M4 4v4h4M4 13a8 8 0 0 0 14.3 4.9L20 16" />
+    <path d="M20 20v-4h-4" />
+  </>,
+);
+export const IconBulb = make(
+  <>
+    <path d="M9 18h6M10 21h4" />
+    <path d="M12 3a6 6 0 0 0-3.6 10.8c.6.5 1 1.2 1.1 2V16h5v-.2c.1-.8.5-1.5 1.1-2A6 6 0 0 0 12 3z" />
+  </>,
+);
+/** A briefcase: the owner's corner (the flag already marks SECURITY ACTION). */
+export const IconBriefcase = make(
+  <>
+    <rect x="3" y="7" width="18" height="13" rx="2" />
+    <path d="M8.5 7V5.5A1.5 1.5 0 0 1 10 4h4a1.5 1.5 0 0 1 1.5 1.5V7M3 12.5h18M11 12.5v1.5h2v-1.5" />
+  </>,
+);

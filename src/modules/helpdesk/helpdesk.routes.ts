@@ -155,80 +155,6 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
     },
   );
 
-  app.get(
-    '/api/v1/orgs/:orgId/consultations/:id',
-    { schema: { tags, security, params: consultationParams, response: { 200: consultationDetailDto } } },
-    async (req) => {
-      const viewer = await viewerFor(req, ctx, req.params.orgId);
-      return service.consultationDetail(ctx, viewer, req.params.orgId, req.params.id, req.lang);
-    },
-  );
-
-  app.post(
-    '/api/v1/orgs/:orgId/consultations/:id/messages',
-    {
-      schema: { tags, security, params: consultationParams, body: replyBody, response: { 201: statusDto } },
-      config: { audit: 'helpdesk.consultation.reply' },
-    },
-    async (req, reply) => {
-      const viewer = await viewerFor(req, ctx, req.params.orgId);
-      const r = await service.reply(ctx, viewer, req.params.orgId, req.params.id, req.body);
-      req.audit = { target: req.params.id, data: { side: viewer.side, status: r.status } };
-      return reply.status(201).send(r);
-    },
-  );
-
-  app.post(
-    '/api/v1/orgs/:orgId/consultations/:id/close',
-    {
-      schema: { tags, security, params: consultationParams, response: { 200: statusDto } },
-      config: { audit: 'helpdesk.consultation.close' },
-    },
-    async (req) => {
-      const viewer = await viewerFor(req, ctx, req.params.orgId);
-      req.audit = { target: req.params.id };
-      return service.close(ctx, viewer, req.params.orgId, req.params.id);
-    },
-  );
-
-  app.post(
-    '/api/v1/orgs/:orgId/consultations/:id/attachments',
-    {
-      bodyLimit: uploadLimit,
-      schema: {
-        tags,
-        security,
-        description: `The raw file as the body, its type as Content-Type (${attachments.types.join(', ')}), at most ${uploadLimit} bytes; ?name= is the file name.`,
-        params: consultationParams,
-        querystring: attachmentQuery,
-        response: { 201: attachmentDto },
-      },
-      config: { audit: 'helpdesk.consultation.attach' },
-    },
-    async (req, reply) => {
-      const viewer = await viewerFor(req, ctx, req.params.orgId);
-      const a = await service.addAttachment(ctx, viewer, req.params.orgId, req.params.id, uploaded(req));
-      req.audit = { target: req.params.id, data: { attachment: a.id, name: a.name, size: a.size } };
-      return reply.status(201).send(a);
-    },
-  );
-
-  app.get(
-    '/api/v1/orgs/:orgId/consultations/:id/attachments/:attachmentId',
-    { schema: { tags, security, params: attachmentParams } },
-    async (req, reply) => {
-      const viewer = await viewerFor(req, ctx, req.params.orgId);
-      const att = await service.getAttachment(
-        ctx,
-        viewer,
-        req.params.orgId,
-        req.params.id,
-        req.params.attachmentId,
-      );
-      return sendAttachment(reply, att);
-    },
-  );
-
   // ---- a provider's queue across its customers ----
 
   app.get(
@@ -277,84 +203,96 @@ export async function helpdeskRoutes(fastify: FastifyInstance, ctx: ModuleContex
     },
   );
 
-  app.get(
-    '/api/v1/admin/helpdesk/consultations/:id',
-    { schema: { tags, security, params: adminConsultationParams, response: { 200: consultationDetailDto } } },
-    async (req) => service.consultationDetail(ctx, await operatorViewer(req), null, req.params.id, req.lang),
-  );
-
-  app.post(
-    '/api/v1/admin/helpdesk/consultations/:id/messages',
+  // One consultation, as its SME or the provider's desk sees it (under the org) and as the operator
+  // sees it (under admin): the same handlers, only who is asking and the org in the path differ.
+  const consultationSides = [
     {
-      schema: {
-        tags,
-        security,
-        params: adminConsultationParams,
-        body: replyBody,
-        response: { 201: statusDto },
+      base: '/api/v1/orgs/:orgId/consultations/:id',
+      params: consultationParams,
+      attachmentParams,
+      who: async (req: FastifyRequest, p: { id: string } | { orgId: string; id: string }) => {
+        const orgId = 'orgId' in p ? p.orgId : '';
+        return { viewer: await viewerFor(req, ctx, orgId), orgId: orgId as string | null };
       },
-      config: { audit: 'helpdesk.consultation.reply' },
     },
-    async (req, reply) => {
-      const viewer = await operatorViewer(req);
-      const r = await service.reply(ctx, viewer, null, req.params.id, req.body);
-      req.audit = { target: req.params.id, data: { side: 'operator', status: r.status } };
-      return reply.status(201).send(r);
-    },
-  );
-
-  app.post(
-    '/api/v1/admin/helpdesk/consultations/:id/close',
     {
-      schema: { tags, security, params: adminConsultationParams, response: { 200: statusDto } },
-      config: { audit: 'helpdesk.consultation.close' },
+      base: '/api/v1/admin/helpdesk/consultations/:id',
+      params: adminConsultationParams,
+      attachmentParams: adminAttachmentParams,
+      who: async (req: FastifyRequest) => ({ viewer: await operatorViewer(req), orgId: null }),
     },
-    async (req) => {
-      req.audit = { target: req.params.id };
-      return service.close(ctx, await operatorViewer(req), null, req.params.id);
-    },
-  );
-
-  app.post(
-    '/api/v1/admin/helpdesk/consultations/:id/attachments',
-    {
-      bodyLimit: uploadLimit,
-      schema: {
-        tags,
-        security,
-        params: adminConsultationParams,
-        querystring: attachmentQuery,
-        response: { 201: attachmentDto },
+  ];
+  for (const side of consultationSides) {
+    app.get(
+      side.base,
+      { schema: { tags, security, params: side.params, response: { 200: consultationDetailDto } } },
+      async (req) => {
+        const { viewer, orgId } = await side.who(req, req.params);
+        return service.consultationDetail(ctx, viewer, orgId, req.params.id, req.lang);
       },
-      config: { audit: 'helpdesk.consultation.attach' },
-    },
-    async (req, reply) => {
-      const a = await service.addAttachment(
-        ctx,
-        await operatorViewer(req),
-        null,
-        req.params.id,
-        uploaded(req),
-      );
-      req.audit = { target: req.params.id, data: { attachment: a.id, name: a.name, size: a.size } };
-      return reply.status(201).send(a);
-    },
-  );
+    );
 
-  app.get(
-    '/api/v1/admin/helpdesk/consultations/:id/attachments/:attachmentId',
-    { schema: { tags, security, params: adminAttachmentParams } },
-    async (req, reply) => {
-      const att = await service.getAttachment(
-        ctx,
-        await operatorViewer(req),
-        null,
-        req.params.id,
-        req.params.attachmentId,
-      );
-      return sendAttachment(reply, att);
-    },
-  );
+    app.post(
+      `${side.base}/messages`,
+      {
+        schema: { tags, security, params: side.params, body: replyBody, response: { 201: statusDto } },
+        config: { audit: 'helpdesk.consultation.reply' },
+      },
+      async (req, reply) => {
+        const { viewer, orgId } = await side.who(req, req.params);
+        const r = await service.reply(ctx, viewer, orgId, req.params.id, req.body);
+        req.audit = { target: req.params.id, data: { side: viewer.side, status: r.status } };
+        return reply.status(201).send(r);
+      },
+    );
+
+    app.post(
+      `${side.base}/close`,
+      {
+        schema: { tags, security, params: side.params, response: { 200: statusDto } },
+        config: { audit: 'helpdesk.consultation.close' },
+      },
+      async (req) => {
+        const { viewer, orgId } = await side.who(req, req.params);
+        req.audit = { target: req.params.id };
+        return service.close(ctx, viewer, orgId, req.params.id);
+      },
+    );
+
+    app.post(
+      `${side.base}/attachments`,
+      {
+        bodyLimit: uploadLimit,
+        schema: {
+          tags,
+          security,
+          description: `The raw file as the body, its type as Content-Type (${attachments.types.join(', ')}), at most ${uploadLimit} bytes; ?name= is the file name.`,
+          params: side.params,
+          querystring: attachmentQuery,
+          response: { 201: attachmentDto },
+        },
+        config: { audit: 'helpdesk.consultation.attach' },
+      },
+      async (req, reply) => {
+        const { viewer, orgId } = await side.who(req, req.params);
+        const a = await service.addAttachment(ctx, viewer, orgId, req.params.id, uploaded(req));
+        req.audit = { target: req.params.id, data: { attachment: a.id, name: a.name, size: a.size } };
+        return reply.status(201).send(a);
+      },
+    );
+
+    app.get(
+      `${side.base}/attachments/:attachmentId`,
+      { schema: { tags, security, params: side.attachmentParams } },
+      async (req, reply) => {
+        const { viewer, orgId } = await side.who(req, req.params);
+        return sendAttachment(
+          reply,
+          await service.getAttachment(ctx, viewer, orgId, req.params.id, req.params.attachmentId),
+        );
+      },
+    );
+  }
 
   // ---- advisories ----
 

@@ -238,32 +238,6 @@ export async function libraryRoutes(fastify: FastifyInstance, ctx: ModuleContext
     },
   );
 
-  app.post(
-    '/api/v1/admin/library/entries/:id/visibility',
-    {
-      schema: { tags, security, params: adminItemParams, body: hiddenBody, response: { 200: adminEntryDto } },
-      config: { audit: 'library.entry.visibility' },
-    },
-    async (req) => {
-      const actor = await requireOperator(req);
-      req.audit = { target: req.params.id, data: req.body };
-      return service.setHidden(ctx, actor.userId, 'entry', req.params.id, req.body.hidden) as Promise<
-        ReturnType<typeof adminEntryDto.parse>
-      >;
-    },
-  );
-
-  app.delete(
-    '/api/v1/admin/library/entries/:id',
-    { schema: { tags, security, params: adminItemParams }, config: { audit: 'library.entry.revert' } },
-    async (req, reply) => {
-      await requireOperator(req);
-      req.audit = { target: req.params.id };
-      await service.revert(ctx, 'entry', req.params.id);
-      return reply.status(204).send();
-    },
-  );
-
   app.get(
     '/api/v1/admin/library/videos',
     { schema: { tags, security, querystring: adminQuery, response: { 200: adminVideoListDto } } },
@@ -286,29 +260,35 @@ export async function libraryRoutes(fastify: FastifyInstance, ctx: ModuleContext
     },
   );
 
-  app.post(
-    '/api/v1/admin/library/videos/:id/visibility',
-    {
-      schema: { tags, security, params: adminItemParams, body: hiddenBody, response: { 200: adminVideoDto } },
-      config: { audit: 'library.video.visibility' },
-    },
-    async (req) => {
-      const actor = await requireOperator(req);
-      req.audit = { target: req.params.id, data: req.body };
-      return service.setHidden(ctx, actor.userId, 'video', req.params.id, req.body.hidden) as Promise<
-        ReturnType<typeof adminVideoDto.parse>
-      >;
-    },
-  );
+  // Hiding and reverting work the same way for an entry and a video.
+  for (const [kind, plural, dto] of [
+    ['entry', 'entries', adminEntryDto],
+    ['video', 'videos', adminVideoDto],
+  ] as const) {
+    app.post(
+      `/api/v1/admin/library/${plural}/:id/visibility`,
+      {
+        schema: { tags, security, params: adminItemParams, body: hiddenBody, response: { 200: dto } },
+        config: { audit: `library.${kind}.visibility` },
+      },
+      async (req) => {
+        const actor = await requireOperator(req);
+        req.audit = { target: req.params.id, data: req.body };
+        return service.setHidden(ctx, actor.userId, kind, req.params.id, req.body.hidden) as Promise<
+          ReturnType<typeof dto.parse>
+        >;
+      },
+    );
 
-  app.delete(
-    '/api/v1/admin/library/videos/:id',
-    { schema: { tags, security, params: adminItemParams }, config: { audit: 'library.video.revert' } },
-    async (req, reply) => {
-      await requireOperator(req);
-      req.audit = { target: req.params.id };
-      await service.revert(ctx, 'video', req.params.id);
-      return reply.status(204).send();
-    },
-  );
+    app.delete(
+      `/api/v1/admin/library/${plural}/:id`,
+      { schema: { tags, security, params: adminItemParams }, config: { audit: `library.${kind}.revert` } },
+      async (req, reply) => {
+        await requireOperator(req);
+        req.audit = { target: req.params.id };
+        await service.revert(ctx, kind, req.params.id);
+        return reply.status(204).send();
+      },
+    );
+  }
 }

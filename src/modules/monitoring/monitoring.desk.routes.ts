@@ -223,12 +223,7 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
         params: orgParams,
         querystring: s.customersQuery,
         response: {
-          200: z.object({
-            items: z.array(s.customerDto),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
+          200: s.pageOf(s.customerDto),
         },
       },
     },
@@ -386,24 +381,19 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
         params: s.incidentParams,
         querystring: s.pageQuery,
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                ruleId: z.string(),
-                title: z.string(),
-                severity: z.number(),
-                count: z.number(),
-                status: z.string(),
-                target: z.record(z.string(), z.string()),
-                firstSeenAt: z.string(),
-                lastSeenAt: z.string(),
-              }),
-            ),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
+          200: s.pageOf(
+            z.object({
+              id: z.string(),
+              ruleId: z.string(),
+              title: z.string(),
+              severity: z.number(),
+              count: z.number(),
+              status: z.string(),
+              target: z.record(z.string(), z.string()),
+              firstSeenAt: z.string(),
+              lastSeenAt: z.string(),
+            }),
+          ),
         },
       },
     },
@@ -439,12 +429,7 @@ export async function deskRoutes(fastify: FastifyInstance, ctx: ModuleContext): 
         params: s.incidentParams,
         querystring: s.pageQuery,
         response: {
-          200: z.object({
-            items: z.array(s.noteDto),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
+          200: s.pageOf(s.noteDto),
         },
       },
     },

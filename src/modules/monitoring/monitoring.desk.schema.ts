@@ -6,6 +6,11 @@ export const incidentParams = z.object({ orgId: idParam, incidentId: idParam });
 const page = z.coerce.number().int().min(1).max(100000).default(1);
 export const pageQuery = z.object({ page });
 
+/** One page of a server-side paginated list. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+}
+
 export const queueQuery = z.object({
   customer: idParam.optional(),
   severity: z.coerce.number().int().min(1).max(4).optional(),
@@ -48,12 +53,7 @@ export const incidentSummaryDto = z.object({
   ...explained,
 });
 
-export const incidentPage = z.object({
-  items: z.array(incidentSummaryDto),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const incidentPage = pageOf(incidentSummaryDto);
 
 export const stepDto = z.object({
   fromStatus: z.string().nullable(),

@@ -21,6 +21,7 @@ import { api } from '../../../../web/src/api.ts';
 import { ErrorAlert, PageHeader, PageLoader } from '../../../../web/src/components/Page.tsx';
 import { formatDateTime } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
+import { IconDownload, IconExternal } from '../../../../web/src/icons.tsx';
 import {
   caseKey,
   type FormId,
@@ -31,7 +32,6 @@ import {
   reportUrl,
   useReport,
 } from './guide-api.ts';
-import { IconDownload, IconExternal } from './guide-icons.tsx';
 
 function Field(props: {
   field: ReportField;

@@ -133,40 +133,26 @@ export function ThreatPage() {
               </List>
             </Card>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <Card withBorder padding="lg" radius="md" data-testid="threat-diagnosis">
-                <Title order={2} size="h4" mb={4}>
-                  {t('guide.threats.diagnosis')}
-                </Title>
-                <Text size="sm" c="dimmed" mb="xs">
-                  {t('guide.threats.diagnosisLead')}
-                </Text>
-                <List spacing={4} size="sm">
-                  {th.data.diagnosisItems.map((i) => (
-                    <List.Item key={i.no}>
-                      <Anchor component={Link} to="/diagnosis">
-                        {t('guide.threats.item', { no: i.no, topic: i.topic })}
-                      </Anchor>
-                    </List.Item>
-                  ))}
-                </List>
-              </Card>
-              <Card withBorder padding="lg" radius="md" data-testid="threat-learning">
-                <Title order={2} size="h4" mb={4}>
-                  {t('guide.threats.learning')}
-                </Title>
-                <Text size="sm" c="dimmed" mb="xs">
-                  {t('guide.threats.learningLead')}
-                </Text>
-                <List spacing={4} size="sm">
-                  {th.data.learningThemes.map((x) => (
-                    <List.Item key={x.id}>
-                      <Anchor component={Link} to={`/learning/${x.id}`}>
-                        {x.title}
-                      </Anchor>
-                    </List.Item>
-                  ))}
-                </List>
-              </Card>
+              <LinkListCard
+                testId="threat-diagnosis"
+                title={t('guide.threats.diagnosis')}
+                lead={t('guide.threats.diagnosisLead')}
+                links={th.data.diagnosisItems.map((i) => ({
+                  key: String(i.no),
+                  to: '/diagnosis',
+                  label: t('guide.threats.item', { no: i.no, topic: i.topic }),
+                }))}
+              />
+              <LinkListCard
+                testId="threat-learning"
+                title={t('guide.threats.learning')}
+                lead={t('guide.threats.learningLead')}
+                links={th.data.learningThemes.map((x) => ({
+                  key: x.id,
+                  to: `/learning/${x.id}`,
+                  label: x.title,
+                }))}
+              />
             </SimpleGrid>
             {th.data.guideTopics.length ? (
               <Card withBorder padding="lg" radius="md" bg="red.0">
@@ -188,5 +174,33 @@ export function ThreatPage() {
         )}
       </Container>
     </Box>
+  );
+}
+
+/** Where to go next from a threat: a titled card of links (diagnosis items, lessons). */
+function LinkListCard(props: {
+  testId: string;
+  title: string;
+  lead: string;
+  links: { key: string; to: string; label: string }[];
+}) {
+  return (
+    <Card withBorder padding="lg" radius="md" data-testid={props.testId}>
+      <Title order={2} size="h4" mb={4}>
+        {props.title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {props.lead}
+      </Text>
+      <List spacing={4} size="sm">
+        {props.links.map((l) => (
+          <List.Item key={l.key}>
+            <Anchor component={Link} to={l.to}>
+              {l.label}
+            </Anchor>
+          </List.Item>
+        ))}
+      </List>
+    </Card>
   );
 }

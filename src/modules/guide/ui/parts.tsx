@@ -14,10 +14,16 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { IconArrowRight, IconMail } from '../../../../web/src/icons.tsx';
+import {
+  IconArrowRight,
+  IconBan,
+  IconExternal,
+  IconMail,
+  IconPhone,
+  IconSiren,
+} from '../../../../web/src/icons.tsx';
 import type { Contact, Phase, Referral, TopicSummary } from './guide-api.ts';
 import { useReferrals } from './guide-api.ts';
-import { IconBan, IconExternal, IconPhone, IconSiren } from './guide-icons.tsx';
 
 /** One way to reach an organisation, as a button that calls, mails or opens the page. */
 export function ContactButton({ contact, compact }: { contact: Contact; compact?: boolean }) {

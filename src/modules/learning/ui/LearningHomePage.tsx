@@ -19,7 +19,13 @@ import { Link, useParams } from 'react-router';
 import { ErrorAlert, PageHeader, PageLoader } from '../../../../web/src/components/Page.tsx';
 import { formatDate } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
-import { IconArrowRight, IconBook, IconClipboardCheck, IconUsers } from '../../../../web/src/icons.tsx';
+import {
+  IconArrowRight,
+  IconAward,
+  IconBook,
+  IconClipboardCheck,
+  IconUsers,
+} from '../../../../web/src/icons.tsx';
 import { useMe } from '../../../../web/src/me.ts';
 import {
   type Certificate,
@@ -31,7 +37,6 @@ import {
   themeStatus,
   useProgress,
 } from './learning-api.ts';
-import { IconAward } from './learning-icons.tsx';
 import { CertificateActions, courseLabel, Section, ThemeCard } from './parts.tsx';
 
 const pct = (n: number, of: number) => (of ? Math.round((n / of) * 100) : 0);

@@ -20,9 +20,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../../../web/src/api.ts';
 import { ErrorAlert, useDocumentTitle } from '../../../../web/src/components/Page.tsx';
-import { IconAlert, IconArrowRight, IconCheck, IconMessage } from '../../../../web/src/icons.tsx';
+import {
+  IconAlert,
+  IconArrowRight,
+  IconAward,
+  IconBulb,
+  IconCheck,
+  IconMessage,
+  IconRefresh,
+  IconX,
+} from '../../../../web/src/icons.tsx';
 import type { AttemptResult, ThemeDetail, ThemeStatus } from './learning-api.ts';
-import { IconAward, IconBulb, IconRefresh, IconX } from './learning-icons.tsx';
 import { CertificateActions, courseLabel, MinutesLabel, StatusBadge } from './parts.tsx';
 
 /** The title block of a lesson. */

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { IconClock } from '../../../../web/src/icons.tsx';
+import { IconClock, IconDownload, IconExternal } from '../../../../web/src/icons.tsx';
 import {
   type Certificate,
   certificatePageUrl,
@@ -10,7 +10,6 @@ import {
   type ThemeStatus,
   type ThemeSummary,
 } from './learning-api.ts';
-import { IconDownload, IconExternal } from './learning-icons.tsx';
 
 const STATUS_COLOR: Record<ThemeStatus, string> = { new: 'gray', trying: 'yellow', done: 'teal' };
 

@@ -4,7 +4,6 @@ import {
   Box,
   Button,
   Card,
-  Chip,
   CloseButton,
   Container,
   Grid,
@@ -35,7 +34,7 @@ import {
   useEntries,
   useTaxonomy,
 } from './library-api.ts';
-import { AudienceBadges, CategoryBadge, Pager } from './parts.tsx';
+import { AudienceBadges, CategoryBadge, ChipFilter, Pager } from './parts.tsx';
 
 const KEYS = ['q', 'category', 'tag', 'audience'] as const;
 
@@ -162,24 +161,14 @@ function SearchForm({ query, onChange }: { query: EntryQuery; onChange: (p: Part
         />
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 7 }}>
-            <Text component="span" size="sm" fw={500} display="block" mb={6} id="library-category-label">
-              {t('library.home.category')}
-            </Text>
-            <Chip.Group
+            <ChipFilter
+              id="library-category-label"
+              label={t('library.home.category')}
+              allLabel={t('library.home.all')}
               value={query.category ?? ''}
-              onChange={(v) => onChange({ category: (v as string) || undefined })}
-            >
-              <Group gap={6} role="radiogroup" aria-labelledby="library-category-label">
-                <Chip value="" radius="sm">
-                  {t('library.home.all')}
-                </Chip>
-                {(tax.data?.categories ?? []).map((c) => (
-                  <Chip key={c.id} value={c.id} radius="sm">
-                    {c.label}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
+              onChange={(category) => onChange({ category })}
+              options={tax.data?.categories ?? []}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <SegmentedFilter

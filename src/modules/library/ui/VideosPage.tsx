@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Card,
-  Chip,
   Container,
   Group,
   Progress,
@@ -32,7 +31,7 @@ import {
   type Video,
   type VideoQuery,
 } from './library-api.ts';
-import { Pager } from './parts.tsx';
+import { ChipFilter, Pager } from './parts.tsx';
 
 const KEYS = ['topic', 'viewer'] as const;
 
@@ -65,26 +64,14 @@ export function VideosPage() {
           <Card withBorder padding="lg" component="section" aria-labelledby="video-filter-title" shadow="xs">
             <Stack gap="md">
               <div>
-                <Text component="span" size="sm" fw={500} display="block" mb={6} id="video-filter-title">
-                  {t('library.videos.topic')}
-                </Text>
-                <Chip.Group
+                <ChipFilter
+                  id="video-filter-title"
+                  label={t('library.videos.topic')}
+                  allLabel={t('library.home.all')}
                   value={query.topic ?? ''}
-                  onChange={(v) => update({ topic: (v as string) || undefined })}
-                >
-                  <Group gap={6} role="radiogroup" aria-labelledby="video-filter-title">
-                    <Chip value="" radius="sm">
-                      {t('library.home.all')}
-                    </Chip>
-                    {(tax.data?.topics ?? [])
-                      .filter((x) => x.count > 0)
-                      .map((x) => (
-                        <Chip key={x.id} value={x.id} radius="sm">
-                          {x.label}
-                        </Chip>
-                      ))}
-                  </Group>
-                </Chip.Group>
+                  onChange={(topic) => update({ topic })}
+                  options={(tax.data?.topics ?? []).filter((x) => x.count > 0)}
+                />
               </div>
               <SegmentedFilter
                 id="video-viewer-label"

@@ -1,4 +1,4 @@
-import { Badge, Group, Pagination } from '@mantine/core';
+import { Badge, Chip, Group, Pagination, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Labelled } from './library-api.ts';
 
@@ -48,5 +48,35 @@ export function Pager({
     <Group justify="center" mt="lg" component="nav" aria-label={t('library.pager.label')}>
       <Pagination total={pages} value={page} onChange={onChange} siblings={1} />
     </Group>
+  );
+}
+
+/** A labelled row of chips choosing one of `options`, or all of them (value ''). */
+export function ChipFilter(props: {
+  id: string;
+  label: string;
+  allLabel: string;
+  value: string;
+  onChange: (value: string | undefined) => void;
+  options: Labelled[];
+}) {
+  return (
+    <>
+      <Text component="span" size="sm" fw={500} display="block" mb={6} id={props.id}>
+        {props.label}
+      </Text>
+      <Chip.Group value={props.value} onChange={(v) => props.onChange((v as string) || undefined)}>
+        <Group gap={6} role="radiogroup" aria-labelledby={props.id}>
+          <Chip value="" radius="sm">
+            {props.allLabel}
+          </Chip>
+          {props.options.map((x) => (
+            <Chip key={x.id} value={x.id} radius="sm">
+              {x.label}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+    </>
   );
 }

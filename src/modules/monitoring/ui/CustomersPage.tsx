@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { ErrorAlert, PageHeader, PageLoader } from '../../../../web/src/componen
 import { formatDate } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
 import { type Customer, deskKeys, useCustomers, useOrgOf } from './desk-api.ts';
-import { MonitoringTabs, Pager } from './parts.tsx';
+import { EndContractModal, MonitoringTabs, Pager } from './parts.tsx';
 
 /** The provider's customers, those with new incidents standing out. */
 export function CustomersPage() {
@@ -116,23 +116,15 @@ export function CustomersPage() {
           <Pager page={page} total={q.data.total} pageSize={q.data.pageSize} onChange={setPage} />
         </>
       )}
-      <Modal
+      <EndContractModal
         opened={ending !== null}
-        onClose={() => setEnding(null)}
         title={t('monitoringDesk.customers.endTitle', { name: ending?.name ?? '' })}
-      >
-        <Text size="sm" mb="md">
-          {t('monitoringDesk.customers.endBody')}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setEnding(null)}>
-            {t('monitoringDesk.common.cancel')}
-          </Button>
-          <Button color="red" loading={end.isPending} onClick={() => ending && end.mutate(ending)}>
-            {t('monitoringDesk.customers.end')}
-          </Button>
-        </Group>
-      </Modal>
+        body={t('monitoringDesk.customers.endBody')}
+        confirmLabel={t('monitoringDesk.customers.end')}
+        loading={end.isPending}
+        onClose={() => setEnding(null)}
+        onConfirm={() => ending && end.mutate(ending)}
+      />
     </>
   );
 }

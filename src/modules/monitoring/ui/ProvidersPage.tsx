@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Code, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -22,7 +10,7 @@ import { formatDate } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
 import { IconCopy, IconSearch } from '../../../../web/src/icons.tsx';
 import { deskKeys, type ServiceLink, useOrgOf, useProviders, type Webhook } from './desk-api.ts';
-import { MonitoringTabs, When } from './parts.tsx';
+import { EndContractModal, MonitoringTabs, When } from './parts.tsx';
 
 /** The SME's side of the お助け隊 contract: which provider watches it, and its own webhook. */
 export function ProvidersPage() {
@@ -108,23 +96,15 @@ function Current({ orgId, links, owner }: { orgId: string; links: ServiceLink[];
           ))}
         </Stack>
       )}
-      <Modal
+      <EndContractModal
         opened={ending !== null}
-        onClose={() => setEnding(null)}
         title={t('monitoringDesk.providers.endTitle', { name: ending?.providerName ?? '' })}
-      >
-        <Text size="sm" mb="md">
-          {t('monitoringDesk.providers.endBody')}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setEnding(null)}>
-            {t('monitoringDesk.common.cancel')}
-          </Button>
-          <Button color="red" loading={end.isPending} onClick={() => ending && end.mutate(ending)}>
-            {t('monitoringDesk.providers.endConfirm')}
-          </Button>
-        </Group>
-      </Modal>
+        body={t('monitoringDesk.providers.endBody')}
+        confirmLabel={t('monitoringDesk.providers.endConfirm')}
+        loading={end.isPending}
+        onClose={() => setEnding(null)}
+        onConfirm={() => ending && end.mutate(ending)}
+      />
     </Card>
   );
 }

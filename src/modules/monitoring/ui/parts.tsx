@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Pagination, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Pagination, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { formatDateTime } from '../../../../web/src/format.ts';
@@ -104,5 +104,33 @@ export function MonitoringTabs({ orgId }: { orgId: string }) {
         );
       })}
     </Group>
+  );
+}
+
+/** Asks before a monitoring contract between a provider and a customer is ended (either side may end it). */
+export function EndContractModal(props: {
+  opened: boolean;
+  title: string;
+  body: string;
+  confirmLabel: string;
+  loading: boolean;
+  onClose: () => void;
+  onConfirm: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title}>
+      <Text size="sm" mb="md">
+        {props.body}
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onClose}>
+          {t('monitoringDesk.common.cancel')}
+        </Button>
+        <Button color="red" loading={props.loading} onClick={props.onConfirm}>
+          {props.confirmLabel}
+        </Button>
+      </Group>
+    </Modal>
   );
 }

@@ -134,37 +134,75 @@ function StatusFilter(props: {
   );
 }
 
-function DispatchList({ orgId, provider }: { orgId: string; provider: boolean }) {
-  const { t } = useTranslation();
-  const lang = useLang();
+/** Filter state shared by both lists: changing the status or the customer goes back to page 1. */
+function useListFilters() {
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [customer, setCustomer] = useState<string | null>(null);
+  return {
+    status,
+    page,
+    customer,
+    setPage,
+    setStatus: (v: string | null) => {
+      setStatus(v);
+      setPage(1);
+    },
+    setCustomer: (v: string | null) => {
+      setCustomer(v);
+      setPage(1);
+    },
+  };
+}
+
+function ListFilters(props: {
+  orgId: string;
+  provider: boolean;
+  filters: ReturnType<typeof useListFilters>;
+  options: string[];
+  ns: string;
+}) {
+  const { filters } = props;
+  return (
+    <Group gap="md" align="flex-end" wrap="wrap">
+      <StatusFilter
+        value={filters.status}
+        onChange={filters.setStatus}
+        options={props.options}
+        ns={props.ns}
+      />
+      {props.provider ? (
+        <CustomerFilter providerOrgId={props.orgId} value={filters.customer} onChange={filters.setCustomer} />
+      ) : null}
+    </Group>
+  );
+}
+
+function ListPager(props: { total: number; page: number; onChange: (page: number) => void }) {
+  if (props.total <= PAGE_SIZE) return null;
+  return (
+    <Group justify="center">
+      <Pagination total={Math.ceil(props.total / PAGE_SIZE)} value={props.page} onChange={props.onChange} />
+    </Group>
+  );
+}
+
+function DispatchList({ orgId, provider }: { orgId: string; provider: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const filters = useListFilters();
+  const { status, page, customer } = filters;
   const q = useDispatches(orgId, { status, page, customer });
   const narrow = useMediaQuery('(max-width: 48em)');
   return (
     <Stack gap="md">
-      <Group gap="md" align="flex-end" wrap="wrap">
-        <StatusFilter
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
-          options={DISPATCH_STATUSES}
-          ns="onsite.dispatchStatus"
-        />
-        {provider ? (
-          <CustomerFilter
-            providerOrgId={orgId}
-            value={customer}
-            onChange={(v) => {
-              setCustomer(v);
-              setPage(1);
-            }}
-          />
-        ) : null}
-      </Group>
+      <ListFilters
+        orgId={orgId}
+        provider={provider}
+        filters={filters}
+        options={DISPATCH_STATUSES}
+        ns="onsite.dispatchStatus"
+      />
       {q.isPending ? (
         <PageLoader />
       ) : q.isError ? (
@@ -245,11 +283,7 @@ function DispatchList({ orgId, provider }: { orgId: string; provider: boolean })
           </Table.ScrollContainer>
         </Card>
       )}
-      {q.data && q.data.total > PAGE_SIZE ? (
-        <Group justify="center">
-          <Pagination total={Math.ceil(q.data.total / PAGE_SIZE)} value={page} onChange={setPage} />
-        </Group>
-      ) : null}
+      {q.data ? <ListPager total={q.data.total} page={page} onChange={filters.setPage} /> : null}
     </Stack>
   );
 }
@@ -257,34 +291,19 @@ function DispatchList({ orgId, provider }: { orgId: string; provider: boolean })
 function ClaimList({ orgId, provider }: { orgId: string; provider: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [status, setStatus] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
-  const [customer, setCustomer] = useState<string | null>(null);
+  const filters = useListFilters();
+  const { status, page, customer } = filters;
   const q = useClaims(orgId, { status, page, customer });
   const narrow = useMediaQuery('(max-width: 48em)');
   return (
     <Stack gap="md">
-      <Group gap="md" align="flex-end" wrap="wrap">
-        <StatusFilter
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
-          options={CLAIM_STATUSES}
-          ns="onsite.claimStatus"
-        />
-        {provider ? (
-          <CustomerFilter
-            providerOrgId={orgId}
-            value={customer}
-            onChange={(v) => {
-              setCustomer(v);
-              setPage(1);
-            }}
-          />
-        ) : null}
-      </Group>
+      <ListFilters
+        orgId={orgId}
+        provider={provider}
+        filters={filters}
+        options={CLAIM_STATUSES}
+        ns="onsite.claimStatus"
+      />
       {q.isPending ? (
         <PageLoader />
       ) : q.isError ? (
@@ -353,11 +372,7 @@ function ClaimList({ orgId, provider }: { orgId: string; provider: boolean }) {
           </Table.ScrollContainer>
         </Card>
       )}
-      {q.data && q.data.total > PAGE_SIZE ? (
-        <Group justify="center">
-          <Pagination total={Math.ceil(q.data.total / PAGE_SIZE)} value={page} onChange={setPage} />
-        </Group>
-      ) : null}
+      {q.data ? <ListPager total={q.data.total} page={page} onChange={filters.setPage} /> : null}
     </Stack>
   );
 }

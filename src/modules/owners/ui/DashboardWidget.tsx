@@ -4,10 +4,9 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../../../web/src/components/Page.tsx';
 import { formatDate } from '../../../../web/src/format.ts';
 import { useLang } from '../../../../web/src/i18n.ts';
-import { IconArrowRight } from '../../../../web/src/icons.tsx';
+import { IconArrowRight, IconBriefcase } from '../../../../web/src/icons.tsx';
 import { activeOrg, useMe } from '../../../../web/src/me.ts';
 import { useCorner } from './owners-api.ts';
-import { IconBriefcase } from './owners-icons.tsx';
 import { ProgressSummary } from './parts.tsx';
 
 const SHOWN = 3;

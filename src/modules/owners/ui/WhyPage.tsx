@@ -14,10 +14,9 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert, PageLoader, useDocumentTitle } from '../../../../web/src/components/Page.tsx';
-import { IconAlert, IconClock } from '../../../../web/src/icons.tsx';
+import { IconAlert, IconBriefcase, IconClock } from '../../../../web/src/icons.tsx';
 import { activeOrg, useMe } from '../../../../web/src/me.ts';
 import { useWhy } from './owners-api.ts';
-import { IconBriefcase } from './owners-icons.tsx';
 
 /** /owners/why — why an SME needs security and the 3 pitfalls: a page an owner reads in 3 minutes. */
 export function WhyPage() {

@@ -1,9 +1,9 @@
 import { createElement } from 'react';
+import { IconBriefcase } from '../../../../web/src/icons.tsx';
 import type { ModuleUi } from '../../../../web/src/module-ui.ts';
 import { ContractorsPage } from './ContractorsPage.tsx';
 import { OwnersDashboardWidget } from './DashboardWidget.tsx';
 import { OwnersCornerPage } from './OwnersCornerPage.tsx';
-import { IconBriefcase } from './owners-icons.tsx';
 import { WhyPage } from './WhyPage.tsx';
 
 export const ownersUi: ModuleUi = {

@@ -16,6 +16,7 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../../web/src/api.ts';
@@ -109,6 +110,18 @@ function DailyChart({ report }: { report: Report }) {
   );
 }
 
+/** One titled part of the report; `empty` replaces its content when there is nothing to show. */
+function Section(props: { id: string; title: string; empty?: string | false; children: ReactNode }) {
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={props.id}>
+      <Title order={2} size="h4" id={props.id} mb="sm">
+        {props.title}
+      </Title>
+      {props.empty ? <Text c="dimmed">{props.empty}</Text> : props.children}
+    </Card>
+  );
+}
+
 function ReportView({ report }: { report: Report }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -148,21 +161,15 @@ function ReportView({ report }: { report: Report }) {
         <Kpi testId="kpi-uptime" label={t('reports.kpi.uptime')} value={pct(report.totals.uptime)} />
       </SimpleGrid>
 
-      <Card withBorder padding="lg" component="section" aria-labelledby="report-summary">
-        <Title order={2} size="h4" id="report-summary" mb="sm">
-          {t('reports.page.summary')}
-        </Title>
+      <Section id="report-summary" title={t('reports.page.summary')}>
         <Stack gap={6}>
           {report.summary.map((line) => (
             <Text key={line}>{line}</Text>
           ))}
         </Stack>
-      </Card>
+      </Section>
 
-      <Card withBorder padding="lg" component="section" aria-labelledby="report-next">
-        <Title order={2} size="h4" id="report-next" mb="sm">
-          {t('reports.page.next')}
-        </Title>
+      <Section id="report-next" title={t('reports.page.next')}>
         <Recommendations items={report.recommendations} />
         {report.diagnosis ? (
           <Text size="sm" c="dimmed" mt="md">
@@ -173,122 +180,110 @@ function ReportView({ report }: { report: Report }) {
             })}
           </Text>
         ) : null}
-      </Card>
+      </Section>
 
-      <Card withBorder padding="lg" component="section" aria-labelledby="report-chart">
-        <Title order={2} size="h4" id="report-chart" mb="sm">
-          {t('reports.page.chart')}
-        </Title>
+      <Section id="report-chart" title={t('reports.page.chart')}>
         <DailyChart report={report} />
-      </Card>
+      </Section>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Card withBorder padding="lg" component="section" aria-labelledby="report-detected">
-          <Title order={2} size="h4" id="report-detected" mb="sm">
-            {t('reports.page.detected')}
-          </Title>
-          {report.rules.length === 0 ? (
-            <Text c="dimmed">{t('reports.page.detectedNone')}</Text>
-          ) : (
-            <Stack gap="sm">
-              {report.rules.map((r) => (
-                <Box key={r.ruleId}>
-                  <Group justify="space-between" wrap="nowrap" gap="xs">
-                    <Group gap="xs" wrap="nowrap">
-                      <Badge
-                        color={r.severity >= 4 ? 'red' : r.severity === 3 ? 'orange' : 'yellow'}
-                        variant="light"
-                        tt="none"
-                      >
-                        {r.severityLabel}
-                      </Badge>
-                      <Text fw={600}>{r.title}</Text>
-                    </Group>
-                    <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
-                      {t('reports.page.alerts', { n: formatNumber(r.alerts, lang) })}
-                    </Text>
+        <Section
+          id="report-detected"
+          title={t('reports.page.detected')}
+          empty={report.rules.length === 0 && t('reports.page.detectedNone')}
+        >
+          <Stack gap="sm">
+            {report.rules.map((r) => (
+              <Box key={r.ruleId}>
+                <Group justify="space-between" wrap="nowrap" gap="xs">
+                  <Group gap="xs" wrap="nowrap">
+                    <Badge
+                      color={r.severity >= 4 ? 'red' : r.severity === 3 ? 'orange' : 'yellow'}
+                      variant="light"
+                      tt="none"
+                    >
+                      {r.severityLabel}
+                    </Badge>
+                    <Text fw={600}>{r.title}</Text>
                   </Group>
-                  <Text size="sm" c="dimmed" mt={2}>
-                    {r.what}
+                  <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
+                    {t('reports.page.alerts', { n: formatNumber(r.alerts, lang) })}
+                  </Text>
+                </Group>
+                <Text size="sm" c="dimmed" mt={2}>
+                  {r.what}
+                </Text>
+              </Box>
+            ))}
+          </Stack>
+        </Section>
+
+        <Section
+          id="report-incidents"
+          title={t('reports.page.incidents')}
+          empty={report.incidents.length === 0 && t('reports.page.incidentsNone')}
+        >
+          <Stack gap="sm">
+            {report.incidents.map((i) => (
+              <Group key={i.id} justify="space-between" wrap="nowrap" align="flex-start">
+                <Box>
+                  <Text fw={600}>{i.rules.join(t('reports.page.sep')) || i.entity}</Text>
+                  <Text size="sm" c="dimmed">
+                    {formatDate(i.firstSeenAt, lang)}・{i.entity}
                   </Text>
                 </Box>
-              ))}
-            </Stack>
-          )}
-        </Card>
-
-        <Card withBorder padding="lg" component="section" aria-labelledby="report-incidents">
-          <Title order={2} size="h4" id="report-incidents" mb="sm">
-            {t('reports.page.incidents')}
-          </Title>
-          {report.incidents.length === 0 ? (
-            <Text c="dimmed">{t('reports.page.incidentsNone')}</Text>
-          ) : (
-            <Stack gap="sm">
-              {report.incidents.map((i) => (
-                <Group key={i.id} justify="space-between" wrap="nowrap" align="flex-start">
-                  <Box>
-                    <Text fw={600}>{i.rules.join(t('reports.page.sep')) || i.entity}</Text>
-                    <Text size="sm" c="dimmed">
-                      {formatDate(i.firstSeenAt, lang)}・{i.entity}
-                    </Text>
-                  </Box>
-                  <Badge color={i.done ? 'teal' : 'red'} variant="light" tt="none" style={{ flexShrink: 0 }}>
-                    {i.statusLabel}
-                  </Badge>
-                </Group>
-              ))}
-            </Stack>
-          )}
-        </Card>
+                <Badge color={i.done ? 'teal' : 'red'} variant="light" tt="none" style={{ flexShrink: 0 }}>
+                  {i.statusLabel}
+                </Badge>
+              </Group>
+            ))}
+          </Stack>
+        </Section>
       </SimpleGrid>
 
-      <Card withBorder padding="lg" component="section" aria-labelledby="report-sensors">
-        <Title order={2} size="h4" id="report-sensors" mb="sm">
-          {t('reports.page.sensors')}
-        </Title>
-        {report.sensors.length === 0 ? (
-          <Text c="dimmed">{t('reports.page.sensorsNone')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={300}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('reports.page.sensor')}</Table.Th>
-                  <Table.Th ta="right">{t('reports.kpi.events')}</Table.Th>
-                  <Table.Th w="40%">{t('reports.kpi.uptime')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.sensors.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      {s.name}{' '}
-                      <Text span size="xs" c="dimmed">
-                        {s.kind.toUpperCase()}
+      <Section
+        id="report-sensors"
+        title={t('reports.page.sensors')}
+        empty={report.sensors.length === 0 && t('reports.page.sensorsNone')}
+      >
+        <Table.ScrollContainer minWidth={300}>
+          <Table verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('reports.page.sensor')}</Table.Th>
+                <Table.Th ta="right">{t('reports.kpi.events')}</Table.Th>
+                <Table.Th w="40%">{t('reports.kpi.uptime')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.sensors.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>
+                    {s.name}{' '}
+                    <Text span size="xs" c="dimmed">
+                      {s.kind.toUpperCase()}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">{formatNumber(s.events, lang)}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Progress
+                        value={(s.uptime ?? 0) * 100}
+                        color={s.uptime !== null && s.uptime < 0.9 ? 'orange' : 'teal'}
+                        style={{ flex: 1 }}
+                        aria-label={`${s.name} ${pct(s.uptime)}`}
+                      />
+                      <Text size="sm" w={52} ta="right">
+                        {pct(s.uptime)}
                       </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">{formatNumber(s.events, lang)}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Progress
-                          value={(s.uptime ?? 0) * 100}
-                          color={s.uptime !== null && s.uptime < 0.9 ? 'orange' : 'teal'}
-                          style={{ flex: 1 }}
-                          aria-label={`${s.name} ${pct(s.uptime)}`}
-                        />
-                        <Text size="sm" w={52} ta="right">
-                          {pct(s.uptime)}
-                        </Text>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Card>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Section>
       <Text size="xs" c="dimmed">
         {t('reports.page.generated', { date: formatDateTime(report.generatedAt, lang) })}
       </Text>
