@@ -39,7 +39,12 @@ async function main() {
   try {
     await database.migrate();
     const config = loadConfig(
-      { LOG_LEVEL: 'silent', MAMORI_RATE_LIMIT: 'off', SYSLOG_PORT: '0' },
+      {
+        LOG_LEVEL: 'silent',
+        MAMORI_RATE_LIMIT: 'off',
+        SYSLOG_PORT: '0',
+        MONITORING_QUEUE_EVENTS: process.env.MONITORING_QUEUE_EVENTS,
+      },
       { dataDir: dir },
     );
     const app = await buildApp(config, { database, mailer: createMemoryMailer(), logger: false });
