@@ -19,3 +19,5 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
 export function formatNumber(n: number, lang: Lang): string {
   return new Intl.NumberFormat(locale(lang)).format(n);
 }
+
+export { formatMinutes, formatYen } from '../../src/kernel/i18n/amounts.ts';

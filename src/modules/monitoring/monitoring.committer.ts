@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AppDb } from '../../kernel/db/client.ts';
-import { Detector, type Hit, type TenantOverrides } from './monitoring.detect.ts';
+import { type Detector, type Hit, settle, type TenantOverrides } from './monitoring.detect.ts';
 import type { MonitoringMetrics } from './monitoring.metrics.ts';
 import * as repo from './monitoring.repo.ts';
 import { ThreatIndex } from './monitoring.threats.ts';
@@ -74,9 +74,7 @@ export class EventCommitter {
       groupEvents: 5_000,
       parallel: 1,
     },
-  ) {
-    detector.windowsIn = 'external';
-  }
+  ) {}
 
   /** Events accepted but not yet committed (the queue depth in /metrics). */
   get depth(): number {
@@ -279,13 +277,7 @@ async function settleWindows<H extends { pending?: Hit['pending'] }>(tx: AppDb, 
     where key in (select json_array_elements_text(${keysJson}::json))
     order by key for update`)) as unknown as { rows: Array<{ key: string; stamps: number[] }> };
   const windows = new Map(rows.rows.map((r) => [r.key, r.stamps]));
-  const standing = hits.filter((h) => {
-    if (!h.pending) return true;
-    const p = h.pending;
-    const w = windows.get(p.windowKey) ?? [];
-    windows.set(p.windowKey, w);
-    return Detector.slide(w, p.at, p.count, p.withinMs);
-  });
+  const standing = settle(hits, windows);
   await tx.execute(sql`
     update monitoring_window set stamps = x.stamps, updated_at = now()
     from json_to_recordset(${JSON.stringify([...windows].map(([key, stamps]) => ({ key, stamps })))}::json)

@@ -27,20 +27,12 @@ export interface TenantOverrides {
   hostExceptions: Map<string, Set<string>>;
 }
 
-const MAX_WINDOWS = 200_000;
-
 /**
- * Runs every compiled rule over each event. Aggregations keep a sliding window of
- * timestamps per tenant + rule + by-values, bounded in size; the oldest keys are dropped.
+ * Runs every compiled rule over each event. A counting rule's hit comes back `pending`: it
+ * stands only if its window reaches the count, which `settle` decides against windows the
+ * caller keeps (the committer loads and stores them in the database, exact across workers).
  */
 export class Detector {
-  private windows = new Map<string, number[]>();
-  /**
-   * 'memory': count windows live in this object (one process, tests).
-   * 'external': counting hits come back `pending` and the caller settles them against
-   * shared windows (the committer keeps them in the database, exact across workers).
-   */
-  windowsIn: 'memory' | 'external' = 'memory';
   private readonly verdictRules: CompiledRule[];
   private readonly matchRules: CompiledRule[];
 
@@ -60,7 +52,7 @@ export class Detector {
       if (!r.match(e.fields)) continue;
       matchedAny = true;
       if (!allowed(r)) continue;
-      if (r.aggregation && this.windowsIn === 'external') {
+      if (r.aggregation) {
         const agg = r.aggregation;
         hits.push({
           ...this.hit(r, e),
@@ -73,7 +65,6 @@ export class Detector {
         });
         continue;
       }
-      if (r.aggregation && !this.countReached(r, e)) continue;
       hits.push(this.hit(r, e));
     }
     // A sensor's own verdict becomes an alert only when no specific rule explained the event.
@@ -98,25 +89,18 @@ export class Detector {
     while (w.length > count) w.shift();
     return w.length >= count;
   }
+}
 
-  private countReached(r: CompiledRule, e: DetectInput): boolean {
-    const agg = r.aggregation as NonNullable<CompiledRule['aggregation']>;
-    const key = [e.orgId, r.id, ...agg.by.map((f) => String(e.fields[f] ?? ''))].join('|');
-    const now = e.at.getTime();
-    let w = this.windows.get(key);
-    if (!w) {
-      if (this.windows.size >= MAX_WINDOWS) {
-        const oldest = this.windows.keys().next().value;
-        if (oldest !== undefined) this.windows.delete(oldest);
-      }
-      w = [];
-      this.windows.set(key, w);
-    }
-    return Detector.slide(w, now, agg.count, agg.withinMs);
-  }
-
-  /** How many aggregation windows are held (exposed in /metrics). */
-  get windowCount(): number {
-    return this.windows.size;
-  }
+/**
+ * Keeps the hits that stand: every hit without a window, and a counting hit whose window
+ * (advanced event by event, in order) reaches the count. `windows` is updated in place.
+ */
+export function settle<H extends Pick<Hit, 'pending'>>(hits: H[], windows: Map<string, number[]>): H[] {
+  return hits.filter((h) => {
+    if (!h.pending) return true;
+    const p = h.pending;
+    const w = windows.get(p.windowKey) ?? [];
+    windows.set(p.windowKey, w);
+    return Detector.slide(w, p.at, p.count, p.withinMs);
+  });
 }

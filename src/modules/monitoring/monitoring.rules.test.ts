@@ -1,7 +1,7 @@
 import { BlockList, isIPv4 } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Detector } from './monitoring.detect.ts';
+import { Detector, settle } from './monitoring.detect.ts';
 import { compileCondition, compileRule, ipv4ToInt, loadRules, type RuleDef } from './monitoring.rules.ts';
 
 const base = {
@@ -67,7 +67,9 @@ describe('Detector', () => {
       },
       aggregation: { count: 3, by: ['source.ip'], within: '1m' },
     });
-    const d = new Detector([brute]);
+    const detector = new Detector([brute]);
+    const windows = new Map<string, number[]>();
+    const d = { detect: (e: Parameters<Detector['detect']>[0]) => settle(detector.detect(e), windows) };
     const ev = (ip: string, s: number) => ({
       orgId: 'o1',
       sensorId: 's',

@@ -25,16 +25,6 @@ export function formatDay(isoDate: string, lang: Lang): string {
   }).format(d);
 }
 
-export function formatYen(n: number, lang: Lang): string {
-  const digits = new Intl.NumberFormat('ja-JP').format(n);
-  return lang === 'ja' ? `${digits}円` : `¥${digits}`;
-}
-
-export function formatMinutes(min: number, lang: Lang): string {
-  const h = Math.floor(min / 60);
-  const m = min % 60;
-  if (lang === 'ja') return `${h ? `${h}時間` : ''}${m || !h ? `${m}分` : ''}`;
-  return [h ? `${h} h` : '', m || !h ? `${m} min` : ''].filter(Boolean).join(' ');
-}
+export { formatMinutes, formatYen } from '../../kernel/i18n/amounts.ts';
 
 export const sumYen = (items: readonly CostItem[]) => items.reduce((a, c) => a + c.amountYen, 0);

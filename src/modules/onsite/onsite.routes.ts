@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { errorBody, toAppError } from '../../kernel/http/error-handler.ts';
 import { AppError } from '../../kernel/http/errors.ts';
-import type { Lang } from '../../kernel/i18n/index.ts';
+import { type Lang, t } from '../../kernel/i18n/index.ts';
 import type { ModuleContext } from '../../kernel/module.ts';
 import { getIncident, type IncidentDto } from '../monitoring/index.ts';
 import { smeReaders, smeRequesters } from './onsite.access.ts';
@@ -389,7 +389,7 @@ export async function onsiteRoutes(fastify: FastifyInstance, ctx: ModuleContext)
         { claim: c, incident: inc as IncidentDto | null, dispatch: d ?? null, attachments, steps },
         lang,
       );
-      const name = lang === 'ja' ? `保険請求記録-${c.lossDate}.pdf` : `insurance-claim-${c.lossDate}.pdf`;
+      const name = t(lang, 'onsite.pdf.fileName', { date: c.lossDate });
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', contentDisposition('attachment', name))

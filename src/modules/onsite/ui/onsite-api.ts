@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, api } from '../../../../web/src/api.ts';
+import { formatMinutes, formatYen } from '../../../../web/src/format.ts';
 import i18n, { currentLang, useLang } from '../../../../web/src/i18n.ts';
 
 export type DispatchStatus = 'requested' | 'scheduled' | 'on_site' | 'work_done' | 'confirmed' | 'cancelled';
@@ -281,15 +282,9 @@ export async function uploadFile(url: string, file: File): Promise<Attachment> {
   return data as Attachment;
 }
 
-export const yen = (n: number, lang: string) =>
-  lang === 'ja' ? `${n.toLocaleString('ja-JP')}円` : `¥${n.toLocaleString('ja-JP')}`;
+export const yen = (n: number, lang: string) => formatYen(n, lang === 'en' ? 'en' : 'ja');
 
-export function minutesText(min: number, lang: string): string {
-  const h = Math.floor(min / 60);
-  const m = min % 60;
-  if (lang === 'ja') return `${h ? `${h}時間` : ''}${m || !h ? `${m}分` : ''}`;
-  return [h ? `${h} h` : '', m || !h ? `${m} min` : ''].filter(Boolean).join(' ');
-}
+export const minutesText = (min: number, lang: string) => formatMinutes(min, lang === 'en' ? 'en' : 'ja');
 
 /** A `datetime-local` value (the browser's clock) as an ISO instant, or undefined when empty. */
 export function localToIso(v: string): string | undefined {

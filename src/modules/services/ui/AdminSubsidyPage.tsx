@@ -16,6 +16,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../../../web/src/api.ts';
+import { formatYen } from '../../../../web/src/format.ts';
+import { useLang } from '../../../../web/src/i18n.ts';
 
 interface SubsidyYear {
   fiscalYear: number;
@@ -28,11 +30,10 @@ interface SubsidyYear {
   source: 'content' | 'operator';
 }
 
-const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
-
 /** The operator keeps the subsidy rules per fiscal year current (IT導入補助金 and its successor). */
 export function AdminSubsidyPage() {
   const { t } = useTranslation();
+  const lang = useLang();
   const qc = useQueryClient();
   const years = useQuery({
     queryKey: ['subsidy-years'],
@@ -119,7 +120,7 @@ export function AdminSubsidyPage() {
                 <Table.Tr key={y.fiscalYear}>
                   <Table.Td>{t('services.subsidyAdmin.fy', { year: y.fiscalYear })}</Table.Td>
                   <Table.Td>
-                    {yen(y.minSubsidy)}〜{yen(y.maxSubsidy)}
+                    {formatYen(y.minSubsidy, lang)}〜{formatYen(y.maxSubsidy, lang)}
                   </Table.Td>
                   <Table.Td>{y.rate.join('/')}</Table.Td>
                   <Table.Td>{y.smallBusinessRate.join('/')}</Table.Td>

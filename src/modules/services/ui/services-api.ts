@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/src/api.ts';
-import { formatNumber } from '../../../../web/src/format.ts';
+import { formatYen } from '../../../../web/src/format.ts';
 import { type Lang, useLang } from '../../../../web/src/i18n.ts';
 import { useMe } from '../../../../web/src/me.ts';
 
@@ -258,7 +258,7 @@ export function canApply(role: string | null | undefined): boolean {
 /** "9,800円" / "¥9,800" */
 export function yen(n: number | null | undefined, lang: Lang): string {
   if (n === null || n === undefined) return '';
-  return lang === 'ja' ? `${formatNumber(n, lang)}円` : `¥${formatNumber(n, lang)}`;
+  return formatYen(n, lang);
 }
 
 export function hasNetwork(type: ServiceType): boolean {
