@@ -52,3 +52,23 @@ export const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
+
+/**
+ * CPU seconds used so far by the local PostgreSQL server's processes (Linux /proc): the
+ * difference over a phase is what the database spent on it. Backends that exit take their
+ * time with them, so measure phases whose connections stay open.
+ */
+export async function postgresCpuSeconds(): Promise<number> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const ticks = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const close = stat.lastIndexOf(')');
+    if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+    const f = stat.slice(close + 2).split(' ');
+    total += (Number(f[11]) + Number(f[12])) / ticks;
+  }
+  return total;
+}

@@ -26,7 +26,9 @@ import { openDatabase } from '../src/kernel/db/client.ts';
 import { createMemoryMailer } from '../src/kernel/testing/memory-mailer.ts';
 import { parseLine } from '../src/modules/monitoring/monitoring.parse.ts';
 import { monitoringRuntime } from '../src/modules/monitoring/monitoring.routes.ts';
+import { postgresCpuSeconds } from './lib.ts';
 
+const round1 = (x: number) => Math.round(x * 10) / 10;
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const BATCH = 1000;
 // Many sensors send at once; with few requests in flight, parsing and committing cannot overlap.
@@ -42,7 +44,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function runSender(args: string[]): Promise<{ sent: number; retries: number }> {
+function runSender(args: string[]): Promise<{ sent: number; retries: number; cpuSeconds: number }> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
@@ -196,6 +198,7 @@ async function main() {
     const linesFile = path.join(dataDir, 'events.ndjson');
     await writeFile(linesFile, lines.join('\n'));
     const cpu0 = process.cpuUsage();
+    const pg0 = await postgresCpuSeconds();
     const started = performance.now();
     const sender = await runSender([base, sensor.token, linesFile, String(BATCH), String(CONCURRENCY)]);
     const ingestMs = performance.now() - started;
@@ -203,6 +206,7 @@ async function main() {
     await worker?.drain();
     const pipelineMs = performance.now() - started;
     const cpu = process.cpuUsage(cpu0);
+    const pgSeconds = (await postgresCpuSeconds()) - pg0;
     const alerts = await database.db.execute(
       sql`select rule_id, count(*)::int as alerts, sum(count)::int as hits from monitoring_alert group by rule_id order by rule_id`,
     );
@@ -233,6 +237,7 @@ async function main() {
     });
     const client = new pg.Client({ connectionString: u.toString() });
     await client.connect();
+    const copyPg0 = await postgresCpuSeconds();
     const copyStarted = performance.now();
     await pipeline(
       Readable.from(rows.map((r) => `${r}\n`)),
@@ -243,6 +248,7 @@ async function main() {
       ),
     );
     const copyMs = performance.now() - copyStarted;
+    const copyPgSeconds = (await postgresCpuSeconds()) - copyPg0;
     await client.end();
 
     const eps = Math.round((EVENTS / pipelineMs) * 1000);
@@ -260,9 +266,20 @@ async function main() {
             ms: Math.round(pipelineMs),
             ingestMs: Math.round(ingestMs),
             eventsPerSecond: eps,
-            eventsPerCpuSecondOfServerProcess: Math.round(EVENTS / cpuSeconds),
+            cpuSeconds: {
+              server: round1(cpuSeconds),
+              postgres: round1(pgSeconds),
+              sender: round1(sender.cpuSeconds),
+            },
+            // "Per core used": events over the CPU time of the server and the database together.
+            eventsPerCpuSecond: Math.round(EVENTS / (cpuSeconds + pgSeconds)),
           },
-          copyBaseline: { ms: Math.round(copyMs), eventsPerSecond: copyEps },
+          copyBaseline: {
+            ms: Math.round(copyMs),
+            eventsPerSecond: copyEps,
+            postgresCpuSeconds: round1(copyPgSeconds),
+            eventsPerCpuSecond: Math.round(EVENTS / copyPgSeconds),
+          },
           ratioToCopy: Math.round((eps / copyEps) * 100) / 100,
           goal: '>= 0.5 of COPY',
           planted,

@@ -36,4 +36,7 @@ const send = async () => {
   }
 };
 await Promise.all(Array.from({ length: Number(concArg ?? 4) }, send));
-process.stdout.write(JSON.stringify({ sent: lines.length, retries }));
+const cpu = process.cpuUsage();
+process.stdout.write(
+  JSON.stringify({ sent: lines.length, retries, cpuSeconds: (cpu.user + cpu.system) / 1e6 }),
+);

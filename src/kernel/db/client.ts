@@ -63,3 +63,13 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
     close: () => client.close(),
   };
 }
+
+/**
+ * The node-postgres connection a transaction runs on, for what drizzle has no API for (COPY);
+ * null on the embedded database. Reads drizzle's session (0.45: `tx.session.client`), which a
+ * test pins down, so that an upgrade that moves it fails loudly rather than silently slowing.
+ */
+export function pgClientOf(tx: AppDb): pg.ClientBase | null {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Client ? client : null;
+}

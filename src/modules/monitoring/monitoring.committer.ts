@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
-import type { AppDb } from '../../kernel/db/client.ts';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { type AppDb, pgClientOf } from '../../kernel/db/client.ts';
 import { type Detector, type Hit, settle, type TenantOverrides } from './monitoring.detect.ts';
 import type { MonitoringMetrics } from './monitoring.metrics.ts';
 import * as repo from './monitoring.repo.ts';
@@ -153,17 +157,14 @@ export class EventCommitter {
     let created = 0;
     const result = await this.db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as AppDb;
-      const fresh = await insertEvents(tx, rows);
+      const fresh = new Set(await insertEvents(tx, rows));
       const overrides = await tenantOverrides(tx, orgIds);
       const hits: Array<AlertHit & { pending?: Hit['pending'] }> = [];
-      const seen = new Set<string>();
-      const stored = batches.map(() => 0);
-      batches.forEach((b, i) => {
+      const stored = batches.map((b) => {
+        let n = 0;
         for (const e of b.rows) {
-          const id = `${e.orgId}|${e.eventHash}`;
-          if (!fresh.has(id) || seen.has(id)) continue;
-          seen.add(id);
-          stored[i] = (stored[i] ?? 0) + 1;
+          if (!fresh.has(e)) continue;
+          n++;
           for (const h of this.detector.detect(
             { orgId: e.orgId, sensorId: e.sensorId, at: e.ts, fields: e.fields },
             overrides.get(e.orgId),
@@ -182,6 +183,7 @@ export class EventCommitter {
             });
           }
         }
+        return n;
       });
       const standing = await settleWindows(tx, hits);
       created += await this.mergeHits(tx, standing);
@@ -241,12 +243,65 @@ function entityOf(fields: Record<string, unknown>, group: Record<string, string>
 }
 
 /**
- * All rows in one statement: the batch travels as one JSON parameter and is expanded by
- * json_to_recordset, so the cost is close to COPY's while keeping ON CONFLICT (COPY cannot
- * skip duplicates). Returns the rows that were new, as `orgId|eventHash`.
+ * Stores the group's events and returns those that were new (the first of each, in order). On
+ * PostgreSQL the rows go in by COPY — almost always all of them are new — inside a savepoint:
+ * if one was stored before (a re-sent batch, a redelivered message), the unique index stops
+ * the COPY, the savepoint is rolled back and the rows go in again skipping duplicates.
  */
-async function insertEvents(tx: AppDb, rows: EventRow[]): Promise<Set<string>> {
-  if (!rows.length) return new Set();
+async function insertEvents(tx: AppDb, rows: EventRow[]): Promise<EventRow[]> {
+  if (!rows.length) return [];
+  // The hash covers the sensor, which belongs to one tenant: unique across tenants too.
+  const seen = new Set<string>();
+  const unique = rows.filter((r) => !seen.has(r.eventHash) && seen.add(r.eventHash));
+  const client = pgClientOf(tx);
+  if (client) {
+    try {
+      await tx.transaction(() => copyEvents(client, unique));
+      return unique;
+    } catch (err) {
+      if (errCode(err) !== UNIQUE_VIOLATION) throw err;
+    }
+  }
+  const fresh = await insertNewEvents(tx, unique);
+  return unique.filter((r) => fresh.has(r.eventHash));
+}
+
+const UNIQUE_VIOLATION = '23505';
+const COPY_EVENTS =
+  'copy monitoring_event (org_id, sensor_id, event_hash, received_at, ts, format, source, raw, fields, detected) from stdin';
+
+/** COPY's text format: backslash, tab, newline and carriage return are escaped. */
+const copyText = (s: string) =>
+  /[\\\t\n\r]/.test(s)
+    ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : s;
+
+/** The rows in COPY's text format, encoded straight into one buffer (no joined string). */
+export function copyBuffer(rows: EventRow[]): Buffer {
+  let buf = Buffer.allocUnsafe(rows.length * 1024);
+  let at = 0;
+  for (const r of rows) {
+    const line = `${r.orgId}\t${r.sensorId}\t${r.eventHash}\t${r.receivedAt.toISOString()}\t${r.ts.toISOString()}\t${r.format}\t${copyText(r.source)}\t${copyText(r.raw)}\t${copyText(JSON.stringify(r.fields))}\tt\n`;
+    if (buf.length - at < line.length * 3) {
+      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, at + line.length * 3));
+      buf.copy(bigger, 0, 0, at);
+      buf = bigger;
+    }
+    at += buf.write(line, at);
+  }
+  return buf.subarray(0, at);
+}
+
+async function copyEvents(client: pg.ClientBase, rows: EventRow[]): Promise<void> {
+  await pipeline(Readable.from([copyBuffer(rows)]), client.query(copyFrom(COPY_EVENTS)));
+}
+
+/**
+ * All rows in one statement: the batch travels as one JSON parameter and is expanded by
+ * json_to_recordset, keeping ON CONFLICT (which COPY lacks) to skip what is already stored.
+ * Returns the hashes of the rows that were new.
+ */
+async function insertNewEvents(tx: AppDb, rows: EventRow[]): Promise<Set<string>> {
   const res = (await tx.execute(sql`
     insert into monitoring_event (org_id, sensor_id, event_hash, received_at, ts, format, source, raw, fields, detected)
     select "orgId", "sensorId", "eventHash", "receivedAt", ts, format, source, raw, fields, true
@@ -255,8 +310,8 @@ async function insertEvents(tx: AppDb, rows: EventRow[]): Promise<Set<string>> {
       format text, source text, raw text, fields jsonb
     )
     on conflict do nothing
-    returning org_id, event_hash`)) as unknown as { rows: Array<{ org_id: string; event_hash: string }> };
-  return new Set(res.rows.map((r) => `${r.org_id}|${r.event_hash}`));
+    returning event_hash`)) as unknown as { rows: Array<{ event_hash: string }> };
+  return new Set(res.rows.map((r) => r.event_hash));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Fields } from './monitoring.parse.ts';
-import type { CompiledRule } from './monitoring.rules.ts';
+import { RuleIndex } from './monitoring.prefilter.ts';
+import { type CompiledRule, lowered } from './monitoring.rules.ts';
 
 export interface DetectInput {
   orgId: string;
@@ -34,11 +35,14 @@ export interface TenantOverrides {
  */
 export class Detector {
   private readonly verdictRules: CompiledRule[];
-  private readonly matchRules: CompiledRule[];
+  private readonly matchRules: RuleIndex<CompiledRule>;
 
   constructor(readonly rules: CompiledRule[]) {
     this.verdictRules = rules.filter((r) => r.def.kind === 'vendor_verdict');
-    this.matchRules = rules.filter((r) => !r.def.kind);
+    this.matchRules = new RuleIndex(
+      rules.filter((r) => !r.def.kind),
+      lowered,
+    );
   }
 
   detect(e: DetectInput, overrides?: TenantOverrides): Hit[] {
@@ -48,7 +52,7 @@ export class Detector {
       !overrides ||
       (!overrides.disabled.has(r.id) && !(host && overrides.hostExceptions.get(r.id)?.has(host)));
     let matchedAny = false;
-    for (const r of this.matchRules) {
+    for (const r of this.matchRules.candidates(e.fields)) {
       if (!r.match(e.fields)) continue;
       matchedAny = true;
       if (!allowed(r)) continue;

@@ -181,6 +181,12 @@ describe('bad input', () => {
       reason: 'json_too_deep',
     });
     expect(parseLine('abc\uFFFDdef', ctx)).toEqual({ ok: false, reason: 'invalid_utf8' });
+    // What PostgreSQL text and jsonb cannot hold, sent raw or smuggled in by a JSON escape.
+    expect(parseLine('<13>Nov 21 10:00:00 h a\0b', ctx)).toEqual({ ok: false, reason: 'nul_character' });
+    expect(parseLine('{"message":"a\\u0000b"}', ctx)).toEqual({ ok: false, reason: 'nul_character' });
+    expect(parseLine('<13>Nov 21 10:00:00 h a\ud800b', ctx)).toEqual({ ok: false, reason: 'broken_unicode' });
+    expect(parseLine('{"message":"a\\udc00b"}', ctx)).toEqual({ ok: false, reason: 'broken_unicode' });
+    expect(parseLine('{"message":"a\\ud83d\\ude00b \\u00e9"}', ctx).ok).toBe(true);
     expect(parseLine('   ', ctx)).toEqual({ ok: false, reason: 'empty' });
     expect(parseLine('CEF:0|only|three', ctx)).toEqual({ ok: false, reason: 'cef_header_incomplete' });
   });

@@ -443,6 +443,15 @@ function findSdEnd(s: string): number {
 
 /** One line from any source: NDJSON body line or a syslog message. */
 export function parseLine(input: string, ctx: ParseContext): ParseResult {
+  if (input.includes('\0')) return fail('nul_character');
+  if (!input.isWellFormed()) return fail('broken_unicode');
+  const result = parseAny(input, ctx);
+  // Only a JSON escape (\u0000, a lone \ud800) can put either into a field of a clean line.
+  const unstorable = result.ok && input.includes('\\u') ? unstorableReason(result.event.fields) : null;
+  return unstorable ? fail(unstorable) : result;
+}
+
+function parseAny(input: string, ctx: ParseContext): ParseResult {
   if (input.length === 0 || input.trim().length === 0) return fail('empty');
   if (input.length > MAX_LINE_BYTES) return fail('too_long');
   if (input.includes('\uFFFD')) return fail('invalid_utf8');
@@ -471,4 +480,18 @@ export function parseLine(input: string, ctx: ParseContext): ParseResult {
   if (h.facility !== undefined) e.fields['log.syslog.facility.code'] = h.facility;
   if (h.structured) Object.assign(e.fields, h.structured);
   return result;
+}
+
+/**
+ * PostgreSQL text and jsonb hold neither NUL nor half of a surrogate pair; JSON escapes
+ * (`\u0000`, a lone `\ud800`) can smuggle both in, and one such value would fail its whole batch.
+ */
+function unstorableReason(fields: Fields): 'nul_character' | 'broken_unicode' | null {
+  for (const [k, v] of Object.entries(fields)) {
+    for (const s of typeof v === 'string' ? [k, v] : [k]) {
+      if (s.includes('\0')) return 'nul_character';
+      if (!s.isWellFormed()) return 'broken_unicode';
+    }
+  }
+  return null;
 }

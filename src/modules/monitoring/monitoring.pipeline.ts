@@ -83,12 +83,11 @@ export function parseBatch(
       format: r.event.format,
       source,
       raw: line,
-      fields: {
-        ...r.event.fields,
-        'observer.name': r.event.fields['observer.name'] ?? s.name,
-        'observer.type': s.kind,
-      },
+      fields: r.event.fields,
     });
+    // The parser's fields are this event's own: completed in place rather than copied.
+    r.event.fields['observer.name'] ??= s.name;
+    r.event.fields['observer.type'] = s.kind;
   });
   return {
     batch: { sensorId: s.id, orgId: s.orgId, receivedAt, rows, failures },

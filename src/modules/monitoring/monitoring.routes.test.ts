@@ -1,5 +1,6 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
@@ -83,6 +84,34 @@ describe('ingestion', () => {
     expect(alerts.items[0].count).toBe(1);
     expect(alerts.items[0].what).toContain('。');
     expect(alerts.items[0].actions.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('stores each line exactly as sent, and refuses alone what the database cannot hold', async () => {
+    const { user, orgId } = await t.userWithOrg();
+    const s = await sensorFor(user, orgId);
+    const odd = JSON.stringify({ '@timestamp': now(), message: 'tab\there back\\slash cr\rend ¥円' });
+    const res = await ingest(s.token, [
+      odd,
+      '{"message":"nul \\u0000 inside"}',
+      '{"message":"half a pair \\ud800"}',
+      '<13>Nov 21 10:00:00 rtx01 plain\ttabbed line',
+    ]);
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toEqual({
+      accepted: 2,
+      rejected: [
+        { line: 2, reason: 'nul_character' },
+        { line: 3, reason: 'broken_unicode' },
+      ],
+    });
+    await worker().drain();
+    const stored = (await t.database.db.execute(
+      sql`select raw, fields->>'message' as message from monitoring_event where org_id = ${orgId} order by raw`,
+    )) as unknown as { rows: Array<{ raw: string; message: string }> };
+    expect(stored.rows.map((r) => r.raw).sort()).toEqual(
+      [odd, '<13>Nov 21 10:00:00 rtx01 plain\ttabbed line'].sort(),
+    );
+    expect(stored.rows.map((r) => r.message)).toContain('tab\there back\\slash cr\rend ¥円');
   });
 
   it('answers 401 to an unknown or revoked token, 413 to an oversized body', async () => {

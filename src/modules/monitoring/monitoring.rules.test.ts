@@ -2,7 +2,15 @@ import { BlockList, isIPv4 } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Detector, settle } from './monitoring.detect.ts';
-import { compileCondition, compileRule, ipv4ToInt, loadRules, type RuleDef } from './monitoring.rules.ts';
+import { RuleIndex } from './monitoring.prefilter.ts';
+import {
+  compileCondition,
+  compileRule,
+  ipv4ToInt,
+  loadRules,
+  lowered,
+  type RuleDef,
+} from './monitoring.rules.ts';
 
 const base = {
   title: { ja: 't', en: 't' },
@@ -176,5 +184,102 @@ describe('IPv4 ranges', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('the rule index', () => {
+  // Shapes the index must see through: or, not, 1 of / all of, lists of maps, null values, all.
+  const shapes = [
+    rule('eq-or', {
+      detection: { a: { 'event.action': 'Deny' }, b: { 'rule.name|startswith': 'ET ' }, condition: 'a or b' },
+    }),
+    rule('not-only', { detection: { a: { 'user.name': 'admin' }, condition: 'not a' } }),
+    rule('one-of', {
+      detection: {
+        s_1: { 'destination.port': 3389 },
+        s_2: { 'destination.port': [22, 23] },
+        condition: '1 of s_*',
+      },
+    }),
+    rule('all-of', {
+      detection: {
+        s_1: { 'event.outcome': 'failure' },
+        s_2: { 'user.name|contains': 'adm' },
+        condition: 'all of s_*',
+      },
+    }),
+    rule('list-of-maps', {
+      detection: { sel: [{ 'host.name': 'PC-1' }, { 'process.name|endswith': '.exe' }], condition: 'sel' },
+    }),
+    rule('null-field', {
+      detection: { sel: { 'user.name': null, 'event.outcome': 'success' }, condition: 'sel' },
+    }),
+    rule('all-mod', {
+      detection: {
+        sel: { 'process.name|all': ['a.exe', 'A.EXE'] },
+        condition: 'sel and not (x)',
+        x: { 'host.name': 'pc-2' },
+      },
+    }),
+    rule('bool', { detection: { sel: { 'mamori.verdict': true }, condition: 'sel' } }),
+  ];
+  const rules = [...loadRules().filter((r) => !r.def.kind), ...shapes];
+  const fieldNames = [
+    'event.action',
+    'rule.name',
+    'user.name',
+    'destination.port',
+    'event.outcome',
+    'host.name',
+    'process.name',
+    'mamori.verdict',
+    'event.category',
+    'source.ip',
+    'process.command_line',
+  ];
+  const values = fc.oneof(
+    fc.constantFrom(
+      'deny',
+      'DENY',
+      'ET scan',
+      'admin',
+      'Admin',
+      3389,
+      22,
+      '23',
+      'failure',
+      'success',
+      'pc-1',
+      'a.exe',
+      'x.EXE',
+      'pc-2',
+      true,
+      false,
+      'malware',
+      'authentication',
+      '203.0.113.5',
+      'vssadmin delete shadows',
+    ),
+    fc.string({ maxLength: 6 }),
+  );
+  const events = fc.dictionary(fc.constantFrom(...fieldNames), values, { maxKeys: 6 });
+
+  it('offers every rule that matches, in rule order', () => {
+    const index = new RuleIndex(rules, lowered);
+    fc.assert(
+      fc.property(events, (f) => {
+        const ids = (rs: typeof rules) => rs.filter((r) => r.match(f)).map((r) => r.id);
+        expect(ids(index.candidates(f))).toEqual(ids(rules));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('narrows an equality rule to the events carrying its value', () => {
+    const index = new RuleIndex(rules, lowered);
+    const offered = index.candidates({ 'destination.port': 443 }).map((r) => r.id);
+    expect(offered).not.toContain('one-of');
+    expect(index.candidates({ 'destination.port': 3389 }).map((r) => r.id)).toContain('one-of');
+    expect(offered).toContain('not-only');
   });
 });

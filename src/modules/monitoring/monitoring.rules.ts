@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import type { Fields } from './monitoring.parse.ts';
+import { type Need, needBoth, needEither } from './monitoring.prefilter.ts';
 
 /** Detection rules: a Sigma subset (content/rules/FORMAT.md), compiled once into functions. */
 const text = z.object({ ja: z.string().min(1), en: z.string().min(1) });
@@ -46,6 +47,10 @@ export function durationMs(d: string): number {
 }
 
 type Pred = (f: Fields) => boolean;
+interface Compiled {
+  pred: Pred;
+  need: Need;
+}
 
 /** Dotted-quad IPv4 to an unsigned integer, or null when it is not one. */
 export function ipv4ToInt(v: string): number | null {
@@ -124,7 +129,7 @@ function valueMatcher(mods: string[], raw: unknown): (v: string, lv: string) => 
  */
 let loweredFor: Fields | null = null;
 const loweredCache = new Map<string, string>();
-function lowered(f: Fields, field: string, s: string): string {
+export function lowered(f: Fields, field: string, s: string): string {
   if (loweredFor !== f) {
     loweredFor = f;
     loweredCache.clear();
@@ -137,34 +142,44 @@ function lowered(f: Fields, field: string, s: string): string {
   return l;
 }
 
-function compileMap(map: Record<string, unknown>): Pred {
+function compileMap(map: Record<string, unknown>): Compiled {
+  const needs: Need[] = [];
   const parts: Pred[] = Object.entries(map).map(([key, value]) => {
-    const [field, ...mods] = key.split('|');
-    if (value === null) return (f) => f[field as string] === undefined;
+    const [field, ...mods] = key.split('|') as [string, ...string[]];
+    if (value === null) return (f) => f[field] === undefined;
     const values = Array.isArray(value) ? value : [value];
     const matchers = values.map((v) => valueMatcher(mods, v));
     const all = mods.includes('all');
+    needs.push(
+      mods.length === 0 ? values.map((v) => ({ field, value: String(v).toLowerCase() })) : [{ field }],
+    );
     return (f) => {
-      const got = f[field as string];
+      const got = f[field];
       if (got === undefined) return false;
       const s = String(got);
-      const ls = lowered(f, field as string, s);
+      const ls = lowered(f, field, s);
       return all ? matchers.every((m) => m(s, ls)) : matchers.some((m) => m(s, ls));
     };
   });
-  return (f) => parts.every((p) => p(f));
+  return { pred: (f) => parts.every((p) => p(f)), need: needs.reduce<Need>(needBoth, null) };
 }
 
-function compileSelection(sel: unknown): Pred {
+function compileSelection(sel: unknown): Compiled {
   if (Array.isArray(sel)) {
     const any = sel.map((m) => compileMap(m as Record<string, unknown>));
-    return (f) => any.some((p) => p(f));
+    return { pred: (f) => any.some((c) => c.pred(f)), need: needEither(any.map((c) => c.need)) };
   }
   return compileMap(sel as Record<string, unknown>);
 }
 
 /** Recursive-descent parser for `a and not (b or 1 of c*)`. */
 export function compileCondition(condition: string, selections: Map<string, Pred>): Pred {
+  const plain = new Map([...selections].map(([name, pred]) => [name, { pred, need: null }]));
+  return parseCondition(condition, plain).pred;
+}
+
+/** The condition as one predicate, with what an event needs to have for it to match. */
+function parseCondition(condition: string, selections: Map<string, Compiled>): Compiled {
   const tokens = condition.match(/\(|\)|[A-Za-z0-9_*]+/g) ?? [];
   let i = 0;
   const peek = () => tokens[i]?.toLowerCase();
@@ -175,12 +190,12 @@ export function compileCondition(condition: string, selections: Map<string, Pred
     if (!found.length) throw new Error(`condition names no selection: ${pattern}`);
     return found;
   };
-  const ref = (name: string): Pred => {
+  const ref = (name: string): Compiled => {
     const p = selections.get(name);
     if (!p) throw new Error(`unknown selection in condition: ${name}`);
     return p;
   };
-  const primary = (): Pred => {
+  const primary = (): Compiled => {
     const t = tokens[i++];
     if (t === undefined) throw new Error('condition ends too early');
     if (t === '(') {
@@ -189,39 +204,43 @@ export function compileCondition(condition: string, selections: Map<string, Pred
       return inner;
     }
     if (t.toLowerCase() === 'not') {
-      const p = primary();
-      return (f) => !p(f);
+      const p = primary().pred;
+      return { pred: (f) => !p(f), need: null };
     }
     if ((t === '1' || t.toLowerCase() === 'all') && peek() === 'of') {
       i++;
       const group = names(tokens[i++] ?? '').map(ref);
-      return t === '1' ? (f) => group.some((p) => p(f)) : (f) => group.every((p) => p(f));
+      const preds = group.map((c) => c.pred);
+      const needs = group.map((c) => c.need);
+      return t === '1'
+        ? { pred: (f) => preds.some((p) => p(f)), need: needEither(needs) }
+        : { pred: (f) => preds.every((p) => p(f)), need: needs.reduce<Need>(needBoth, null) };
     }
     return ref(t);
   };
-  const and = (): Pred => {
+  const and = (): Compiled => {
     let left = primary();
     while (peek() === 'and') {
       i++;
-      const l = left;
-      const r = primary();
-      left = (f) => l(f) && r(f);
+      const { pred: l, need: ln } = left;
+      const { pred: r, need: rn } = primary();
+      left = { pred: (f) => l(f) && r(f), need: needBoth(ln, rn) };
     }
     return left;
   };
-  const or = (): Pred => {
+  const or = (): Compiled => {
     let left = and();
     while (peek() === 'or') {
       i++;
-      const l = left;
-      const r = and();
-      left = (f) => l(f) || r(f);
+      const { pred: l, need: ln } = left;
+      const { pred: r, need: rn } = and();
+      left = { pred: (f) => l(f) || r(f), need: needEither([ln, rn]) };
     }
     return left;
   };
-  const pred = or();
+  const result = or();
   if (i !== tokens.length) throw new Error(`unexpected "${tokens[i]}" in condition`);
-  return pred;
+  return result;
 }
 
 export interface CompiledRule {
@@ -229,24 +248,30 @@ export interface CompiledRule {
   id: string;
   severity: number;
   match: Pred;
+  /** What an event must carry for `match` to be true (null: nothing known); see RuleIndex. */
+  need: Need;
   suppressMs: number;
   aggregation: { count: number; by: string[]; withinMs: number } | null;
 }
 
 export function compileRule(def: RuleDef): CompiledRule {
   let match: Pred;
-  if (def.kind === 'vendor_verdict') match = (f) => f['mamori.verdict'] === true;
-  else if (def.kind === 'sensor_silent') match = () => false;
+  let need: Need = null;
+  if (def.kind === 'vendor_verdict') {
+    match = (f) => f['mamori.verdict'] === true;
+    need = [{ field: 'mamori.verdict' }];
+  } else if (def.kind === 'sensor_silent') match = () => false;
   else {
     const { condition, ...sels } = def.detection as Record<string, unknown>;
     const selections = new Map(Object.entries(sels).map(([name, s]) => [name, compileSelection(s)]));
-    match = compileCondition(String(condition), selections);
+    ({ pred: match, need } = parseCondition(String(condition), selections));
   }
   return {
     def,
     id: def.id,
     severity: severityOf[def.level],
     match,
+    need,
     suppressMs: durationMs(def.suppress),
     aggregation: def.aggregation
       ? { count: def.aggregation.count, by: def.aggregation.by, withinMs: durationMs(def.aggregation.within) }
