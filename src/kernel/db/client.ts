@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -7,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 /** One type for both engines: every repo function takes this. */
 export type AppDb = PgDatabase<PgQueryResultHKT>;
@@ -65,11 +68,39 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
 }
 
 /**
- * The node-postgres connection a transaction runs on, for what drizzle has no API for (COPY);
- * null on the embedded database. Reads drizzle's session (0.45: `tx.session.client`), which a
- * test pins down, so that an upgrade that moves it fails loudly rather than silently slowing.
+ * The connection a transaction runs on, for what drizzle has no API for (COPY). Reads
+ * drizzle's session (0.45: `tx.session.client`: a node-postgres client, or PGlite's
+ * transaction), which a test pins down so that an upgrade that moves it fails loudly.
  */
+function sessionClient(tx: AppDb): unknown {
+  return (tx as unknown as { session?: { client?: unknown } }).session?.client;
+}
+
+/** The node-postgres connection under a transaction; null on the embedded database. */
 export function pgClientOf(tx: AppDb): pg.ClientBase | null {
-  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  const client = sessionClient(tx);
   return client instanceof pg.Client ? client : null;
+}
+
+/** PGlite's transaction object (the instance itself has no rollback). */
+interface PgliteTransaction {
+  query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown>;
+  rollback(): Promise<void>;
+}
+
+/**
+ * `COPY table (columns) FROM STDIN` of rows already in COPY's text format, inside the
+ * transaction `tx`, on either engine: the fastest way in for many rows.
+ */
+export async function copyIn(tx: AppDb, table: string, columns: string[], data: Uint8Array): Promise<void> {
+  const statement = `copy ${table} (${columns.join(', ')}) from`;
+  const pgClient = pgClientOf(tx);
+  if (pgClient) {
+    await pipeline(Readable.from([data]), pgClient.query(copyFrom(`${statement} stdin`)));
+    return;
+  }
+  const client = sessionClient(tx) as Partial<PgliteTransaction> | undefined;
+  if (typeof client?.query !== 'function' || typeof client.rollback !== 'function')
+    throw new Error('copyIn: not inside a transaction');
+  await client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([data as Uint8Array<ArrayBuffer>]) });
 }

@@ -68,7 +68,7 @@ describe('backpressure', () => {
     expect(metrics.body).toMatch(/mamori_monitoring_queue_depth 30/);
 
     // Syslog meanwhile: UDP overflow is dropped and counted; TCP is held, not dropped.
-    const rx = new SyslogReceiver(t.database.db, rt().sink);
+    const rx = new SyslogReceiver(t.database.db, rt().sink, rt().preparer);
     const { udpPort, tcpPort } = await rx.start('127.0.0.1', 0);
     rt().syslog = rx;
     const udp = dgram.createSocket('udp4');

@@ -1,39 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
-import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { type AppDb, pgClientOf } from '../../kernel/db/client.ts';
-import { type Detector, type Hit, settle, type TenantOverrides } from './monitoring.detect.ts';
+import { type AppDb, copyIn } from '../../kernel/db/client.ts';
+import { allowed, type Hit, settle, type TenantOverrides } from './monitoring.detect.ts';
 import type { MonitoringMetrics } from './monitoring.metrics.ts';
+import { EVENT_COLUMNS, type EventBatch, type Match } from './monitoring.prepare.ts';
 import * as repo from './monitoring.repo.ts';
-import { ThreatIndex } from './monitoring.threats.ts';
-
-/** How stale the in-memory threat lists may get in a process that did not import them. */
-const THREAT_RELOAD_MS = 60_000;
-
-/** One parsed event, ready to store: everything the event table holds. */
-export interface EventRow {
-  orgId: string;
-  sensorId: string;
-  eventHash: string;
-  receivedAt: Date;
-  ts: Date;
-  format: string;
-  source: string;
-  raw: string;
-  fields: Record<string, string | number | boolean>;
-}
-
-/** What one request (or syslog flush, or queue message) hands over to be stored. */
-export interface EventBatch {
-  sensorId: string;
-  orgId: string;
-  receivedAt: Date;
-  rows: EventRow[];
-  failures: Array<{ reason: string; sample: string }>;
-}
 
 /** The store is full: the sender should come back later (HTTP 429, TCP paused, UDP dropped). */
 export class Backpressure extends Error {
@@ -53,12 +24,13 @@ const errCode = (err: unknown) =>
   (err as { cause?: { code?: string }; code?: string }).cause?.code ?? (err as { code?: string }).code;
 
 /**
- * Group commit with detection in the same transaction: batches from concurrent requests
- * are queued, and one loop writes as many as fit in a group — events (one INSERT … SELECT
- * FROM unnest, idempotent on the event hash), the alerts and incidents their hits open,
- * parse failures and sensor health — and commits once. Only events that were new are run
- * through the rules, so a re-sent or re-delivered batch adds nothing. A caller's promise
- * resolves after the commit: that is when 202 may be answered or a queue message acked.
+ * Group commit with the stateful part of detection in the same transaction: prepared batches
+ * from concurrent requests are queued, and one loop writes as many as fit in a group —
+ * events (one COPY, idempotent on the event hash), the counting windows, alerts and
+ * incidents their matches open, parse failures and sensor health — and commits once. Only
+ * the matches of events that were new count, so a re-sent or re-delivered batch adds
+ * nothing. A caller's promise resolves after the commit: that is when 202 may be answered or
+ * a queue message acked.
  */
 export class EventCommitter {
   private queue: Pending[] = [];
@@ -67,12 +39,10 @@ export class EventCommitter {
   private idle: Array<() => void> = [];
   committed = 0;
   alertsCreated = 0;
-  readonly threats = new ThreatIndex();
   metrics: MonitoringMetrics | undefined;
 
   constructor(
     private readonly db: AppDb,
-    readonly detector: Detector,
     private readonly opts: { maxQueuedEvents: number; groupEvents: number; parallel: number } = {
       maxQueuedEvents: 100_000,
       groupEvents: 5_000,
@@ -93,7 +63,7 @@ export class EventCommitter {
     if (this.full) return Promise.reject(new Backpressure(2));
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ batch, resolve, reject });
-      this.queuedEvents += batch.rows.length;
+      this.queuedEvents += batch.hashes.length;
       this.pump();
     });
   }
@@ -117,7 +87,7 @@ export class EventCommitter {
       while (this.queue.length && (group.length === 0 || n < this.opts.groupEvents)) {
         const p = this.queue.shift() as Pending;
         group.push(p);
-        n += p.batch.rows.length;
+        n += p.batch.hashes.length;
       }
       this.active++;
       void this.commitWithRetry(group.map((p) => p.batch))
@@ -150,50 +120,26 @@ export class EventCommitter {
   }
 
   private async commit(batches: EventBatch[]): Promise<number[]> {
-    if (Date.now() - this.threats.loadedAt > THREAT_RELOAD_MS) await this.threats.load(this.db);
-    const rows = batches.flatMap((b) => b.rows);
-    for (const r of rows) this.threats.enrich(r.fields);
     const orgIds = [...new Set(batches.map((b) => b.orgId))];
+    const events = batches.reduce((n, b) => n + b.hashes.length, 0);
     let created = 0;
     const result = await this.db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as AppDb;
-      const fresh = new Set(await insertEvents(tx, rows));
+      const { stored, matches } = await insertEvents(tx, batches);
       const overrides = await tenantOverrides(tx, orgIds);
-      const hits: Array<AlertHit & { pending?: Hit['pending'] }> = [];
-      const stored = batches.map((b) => {
-        let n = 0;
-        for (const e of b.rows) {
-          if (!fresh.has(e)) continue;
-          n++;
-          for (const h of this.detector.detect(
-            { orgId: e.orgId, sensorId: e.sensorId, at: e.ts, fields: e.fields },
-            overrides.get(e.orgId),
-          )) {
-            hits.push({
-              orgId: e.orgId,
-              ruleId: h.rule.id,
-              key: h.key,
-              group: h.group,
-              severity: h.rule.severity,
-              at: e.ts,
-              suppressMs: h.rule.suppressMs,
-              sensorId: e.sensorId,
-              entity: entityOf(e.fields, h.group),
-              pending: h.pending,
-            });
-          }
-        }
-        return n;
-      });
+      const hits = matches.filter((m) => allowed(overrides.get(m.orgId), m.ruleId, m.host));
       const standing = await settleWindows(tx, hits);
-      created += await this.mergeHits(tx, standing);
+      created += await this.mergeHits(
+        tx,
+        standing.map((m) => ({ ...m, at: new Date(m.at) })),
+      );
       for (const b of batches)
         await repo.recordSensorBatch(tx, b.sensorId, b.orgId, b.failures, b.receivedAt);
       return stored;
     });
     this.alertsCreated += created;
-    this.committed += rows.length;
-    this.metrics?.detected.inc(rows.length);
+    this.committed += events;
+    this.metrics?.detected.inc(events);
     return result;
   }
 
@@ -234,83 +180,62 @@ export class EventCommitter {
 
 type AlertHit = Parameters<typeof repo.upsertAlert>[1];
 
-function entityOf(fields: Record<string, unknown>, group: Record<string, string>): string {
-  const host = fields['host.name'];
-  if (typeof host === 'string' && host) return `host:${host}`;
-  const src = fields['source.ip'];
-  if (typeof src === 'string' && src) return `ip:${src}`;
-  return `group:${Object.values(group).join('/')}`;
-}
-
 /**
- * Stores the group's events and returns those that were new (the first of each, in order). On
- * PostgreSQL the rows go in by COPY — almost always all of them are new — inside a savepoint:
- * if one was stored before (a re-sent batch, a redelivered message), the unique index stops
- * the COPY, the savepoint is rolled back and the rows go in again skipping duplicates.
+ * Stores the group's events; returns per batch how many were new, and the matches of the new
+ * ones. The rows go in by COPY — almost always all of them are new — inside a savepoint: if
+ * one was stored before (a re-sent batch, a redelivered message), the unique index stops the
+ * COPY, the savepoint is rolled back, and the rows go through a staging table that skips
+ * what is already there.
  */
-async function insertEvents(tx: AppDb, rows: EventRow[]): Promise<EventRow[]> {
-  if (!rows.length) return [];
-  // The hash covers the sensor, which belongs to one tenant: unique across tenants too.
-  const seen = new Set<string>();
-  const unique = rows.filter((r) => !seen.has(r.eventHash) && seen.add(r.eventHash));
-  const client = pgClientOf(tx);
-  if (client) {
-    try {
-      await tx.transaction(() => copyEvents(client, unique));
-      return unique;
-    } catch (err) {
-      if (errCode(err) !== UNIQUE_VIOLATION) throw err;
-    }
+async function insertEvents(
+  tx: AppDb,
+  batches: EventBatch[],
+): Promise<{ stored: number[]; matches: Match[] }> {
+  const copy = Buffer.concat(batches.map((b) => b.copy));
+  const everything = () => ({
+    stored: batches.map((b) => b.hashes.length),
+    matches: batches.flatMap((b) => b.matches),
+  });
+  if (!copy.length) return everything();
+  try {
+    await tx.transaction((sp) => copyIn(sp as unknown as AppDb, 'monitoring_event', EVENT_COLUMNS, copy));
+    return everything();
+  } catch (err) {
+    if (errCode(err) !== UNIQUE_VIOLATION) throw err;
   }
-  const fresh = await insertNewEvents(tx, unique);
-  return unique.filter((r) => fresh.has(r.eventHash));
+  const fresh = await insertNewEvents(tx, copy);
+  // An event in two batches of the group counts for the first.
+  const claimed = new Set<string>();
+  const matches: Match[] = [];
+  const stored = batches.map((b) => {
+    const mine = new Set<string>();
+    for (const h of b.hashes) {
+      if (!fresh.has(h) || claimed.has(h)) continue;
+      claimed.add(h);
+      mine.add(h);
+    }
+    for (const m of b.matches) if (mine.has(m.eventHash)) matches.push(m);
+    return mine.size;
+  });
+  return { stored, matches };
 }
 
 const UNIQUE_VIOLATION = '23505';
-const COPY_EVENTS =
-  'copy monitoring_event (org_id, sensor_id, event_hash, received_at, ts, format, source, raw, fields, detected) from stdin';
 
-/** COPY's text format: backslash, tab, newline and carriage return are escaped. */
-const copyText = (s: string) =>
-  /[\\\t\n\r]/.test(s)
-    ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
-    : s;
-
-/** The rows in COPY's text format, encoded straight into one buffer (no joined string). */
-export function copyBuffer(rows: EventRow[]): Buffer {
-  let buf = Buffer.allocUnsafe(rows.length * 1024);
-  let at = 0;
-  for (const r of rows) {
-    const line = `${r.orgId}\t${r.sensorId}\t${r.eventHash}\t${r.receivedAt.toISOString()}\t${r.ts.toISOString()}\t${r.format}\t${copyText(r.source)}\t${copyText(r.raw)}\t${copyText(JSON.stringify(r.fields))}\tt\n`;
-    if (buf.length - at < line.length * 3) {
-      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, at + line.length * 3));
-      buf.copy(bigger, 0, 0, at);
-      buf = bigger;
-    }
-    at += buf.write(line, at);
-  }
-  return buf.subarray(0, at);
-}
-
-async function copyEvents(client: pg.ClientBase, rows: EventRow[]): Promise<void> {
-  await pipeline(Readable.from([copyBuffer(rows)]), client.query(copyFrom(COPY_EVENTS)));
-}
-
-/**
- * All rows in one statement: the batch travels as one JSON parameter and is expanded by
- * json_to_recordset, keeping ON CONFLICT (which COPY lacks) to skip what is already stored.
- * Returns the hashes of the rows that were new.
- */
-async function insertNewEvents(tx: AppDb, rows: EventRow[]): Promise<Set<string>> {
+/** The slow way in, for a group holding events stored before: returns the hashes that were new. */
+async function insertNewEvents(tx: AppDb, copy: Uint8Array): Promise<Set<string>> {
+  await tx.execute(sql`
+    create temporary table if not exists monitoring_event_in (
+      org_id text, sensor_id text, event_hash text, received_at timestamptz, ts timestamptz,
+      format text, source text, raw text, fields jsonb, detected boolean
+    ) on commit delete rows`);
+  await copyIn(tx, 'monitoring_event_in', EVENT_COLUMNS, copy);
+  const cols = sql.raw(EVENT_COLUMNS.join(', '));
   const res = (await tx.execute(sql`
-    insert into monitoring_event (org_id, sensor_id, event_hash, received_at, ts, format, source, raw, fields, detected)
-    select "orgId", "sensorId", "eventHash", "receivedAt", ts, format, source, raw, fields, true
-    from json_to_recordset(${JSON.stringify(rows)}::json) as x(
-      "orgId" text, "sensorId" text, "eventHash" text, "receivedAt" timestamptz, ts timestamptz,
-      format text, source text, raw text, fields jsonb
-    )
+    insert into monitoring_event (${cols}) select ${cols} from monitoring_event_in
     on conflict do nothing
     returning event_hash`)) as unknown as { rows: Array<{ event_hash: string }> };
+  await tx.execute(sql`truncate monitoring_event_in`);
   return new Set(res.rows.map((r) => r.event_hash));
 }
 

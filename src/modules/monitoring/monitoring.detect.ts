@@ -28,6 +28,14 @@ export interface TenantOverrides {
   hostExceptions: Map<string, Set<string>>;
 }
 
+/** Whether a tenant lets this rule fire for this host (a rule switched off, a host exception). */
+export function allowed(overrides: TenantOverrides | undefined, ruleId: string, host: string): boolean {
+  return (
+    !overrides ||
+    (!overrides.disabled.has(ruleId) && !(host && overrides.hostExceptions.get(ruleId)?.has(host)))
+  );
+}
+
 /**
  * Runs every compiled rule over each event. A counting rule's hit comes back `pending`: it
  * stands only if its window reaches the count, which `settle` decides against windows the
@@ -47,15 +55,13 @@ export class Detector {
 
   detect(e: DetectInput, overrides?: TenantOverrides): Hit[] {
     const hits: Hit[] = [];
-    const host = String(e.fields['host.name'] ?? '');
-    const allowed = (r: CompiledRule) =>
-      !overrides ||
-      (!overrides.disabled.has(r.id) && !(host && overrides.hostExceptions.get(r.id)?.has(host)));
+    const host = overrides ? String(e.fields['host.name'] ?? '') : '';
+    const ok = (r: CompiledRule) => allowed(overrides, r.id, host);
     let matchedAny = false;
     for (const r of this.matchRules.candidates(e.fields)) {
       if (!r.match(e.fields)) continue;
       matchedAny = true;
-      if (!allowed(r)) continue;
+      if (!ok(r)) continue;
       if (r.aggregation) {
         const agg = r.aggregation;
         hits.push({
@@ -73,7 +79,7 @@ export class Detector {
     }
     // A sensor's own verdict becomes an alert only when no specific rule explained the event.
     if (!matchedAny) {
-      for (const r of this.verdictRules) if (allowed(r) && r.match(e.fields)) hits.push(this.hit(r, e));
+      for (const r of this.verdictRules) if (ok(r) && r.match(e.fields)) hits.push(this.hit(r, e));
     }
     return hits;
   }

@@ -4,9 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../kernel/testing/test-app.ts';
 import { EventCommitter } from './monitoring.committer.ts';
 import { Detector } from './monitoring.detect.ts';
-import { JetStreamPipeline } from './monitoring.nats.ts';
-import { parseBatch, rules } from './monitoring.pipeline.ts';
+import { decode, encode, JetStreamPipeline } from './monitoring.nats.ts';
+import { rules } from './monitoring.pipeline.ts';
+import { EventPreparer } from './monitoring.prepare.ts';
 import { monitoringRuntime } from './monitoring.routes.ts';
+import { ThreatIndex } from './monitoring.threats.ts';
+
+const preparer = new EventPreparer(new Detector(rules), new ThreatIndex());
 
 // CI and this machine run a local NATS server with JetStream (see docs/monitoring.md).
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -80,7 +84,7 @@ describe('JetStream scale-out', () => {
       ackWaitMs: 1000,
     });
     await publisher.start();
-    const real = new EventCommitter(db, new Detector(rules));
+    const real = new EventCommitter(db);
     // Worker A commits its first batch, then "dies" before it can ack anything.
     let aCommitted = 0;
     const dying = {
@@ -96,7 +100,7 @@ describe('JetStream scale-out', () => {
       const batches = Array.from(
         { length: 20 },
         (_, k) =>
-          parseBatch(
+          preparer.prepare(
             sensor,
             Array.from({ length: 5 }, (_, i) => failedLogin(k * 5 + i)),
             'https',
@@ -112,8 +116,8 @@ describe('JetStream scale-out', () => {
       await real.drain();
 
       // Two healthy workers take over what A held (redelivered after ack_wait) and the rest.
-      const c1 = new EventCommitter(db, new Detector(rules));
-      const c2 = new EventCommitter(db, new Detector(rules));
+      const c1 = new EventCommitter(db);
+      const c2 = new EventCommitter(db);
       const w1 = new JetStreamPipeline({ url: NATS_URL, stream: name, committer: c1 });
       const w2 = new JetStreamPipeline({ url: NATS_URL, stream: name, committer: c2 });
       await Promise.all([w1.start(), w2.start()]);
@@ -135,7 +139,7 @@ describe('JetStream scale-out', () => {
 describe('group commit', () => {
   it('two groups committing at once count windows and alerts exactly, without deadlock', async () => {
     const { orgId, sensor } = await sensorOf();
-    const committer = new EventCommitter(t.database.db, new Detector(rules), {
+    const committer = new EventCommitter(t.database.db, {
       maxQueuedEvents: 100_000,
       groupEvents: 10,
       parallel: 2,
@@ -143,7 +147,7 @@ describe('group commit', () => {
     const batches = Array.from(
       { length: 12 },
       (_, k) =>
-        parseBatch(
+        preparer.prepare(
           sensor,
           Array.from({ length: 10 }, (_, i) => failedLogin(1000 + k * 10 + i)),
           'https',
@@ -153,5 +157,33 @@ describe('group commit', () => {
     await committer.drain();
     // 120 failures from one address at threshold 10: one alert, hits 10..120.
     expect(await countOf(orgId)).toEqual({ events: 120, alerts: 1, hits: 111 });
+  });
+});
+
+describe('the stream message', () => {
+  it('splits a big batch at row boundaries under the size limit and puts it back together exactly', () => {
+    const sensor = { id: 's-1', orgId: 'o-1', name: 'EDR', kind: 'edr' as const };
+    const lines = Array.from(
+      { length: 3000 },
+      (_, i) => `${failedLogin(i).slice(0, -1)},"pad":"${'x'.repeat(400)}\\t"}`,
+    );
+    const { batch } = preparer.prepare(sensor, lines, 'https');
+    batch.failures.push({ reason: 'invalid_json', sample: '{' });
+    const messages = encode(batch);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(batch.matches.length).toBe(3000);
+    for (const m of messages) expect(m.byteLength).toBeLessThan(1024 * 1024);
+    const back = messages.map(decode);
+    expect(Buffer.concat(back.map((b) => b.copy)).equals(Buffer.from(batch.copy))).toBe(true);
+    expect(back.flatMap((b) => b.hashes)).toEqual(batch.hashes);
+    expect(back.flatMap((b) => b.matches)).toEqual(batch.matches);
+    expect(back.flatMap((b) => b.failures)).toEqual(batch.failures);
+    expect(back[0]?.receivedAt).toEqual(batch.receivedAt);
+    // Each message's rows, hashes and matches belong together.
+    for (const b of back) {
+      expect(Buffer.from(b.copy).toString('utf8').split('\n').filter(Boolean).length).toBe(b.hashes.length);
+      for (const m of b.matches) expect(b.hashes).toContain(m.eventHash);
+    }
+    expect(() => decode(Buffer.from('not a batch'))).toThrow();
   });
 });

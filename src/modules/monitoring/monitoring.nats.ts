@@ -10,8 +10,9 @@ import {
   StorageType,
 } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { Backpressure, type EventBatch, type EventCommitter } from './monitoring.committer.ts';
+import { Backpressure, type EventCommitter } from './monitoring.committer.ts';
 import type { EventSink } from './monitoring.pipeline.ts';
+import type { EventBatch } from './monitoring.prepare.ts';
 
 /** Stays under NATS's default 1 MiB message limit with room for headers. */
 const MAX_MESSAGE_BYTES = 700 * 1024;
@@ -19,48 +20,59 @@ const MAX_MESSAGE_BYTES = 700 * 1024;
 const IN_FLIGHT = 32;
 const CONSUMER = 'mamori-detect';
 
-type Wire = Omit<EventBatch, 'receivedAt' | 'rows'> & {
-  receivedAt: string;
-  rows: Array<Omit<EventBatch['rows'][number], 'receivedAt' | 'ts'> & { receivedAt: string; ts: string }>;
-};
+/** The message: one JSON header line, then the events' COPY rows as they are. */
+type Header = Omit<EventBatch, 'receivedAt' | 'copy'> & { receivedAt: string };
 
-function encode(batch: EventBatch): string[] {
-  const out: string[] = [];
+/** Splits a batch into messages under the size limit, at row boundaries (a row ends in \n). */
+export function encode(batch: EventBatch): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const copy = Buffer.from(batch.copy.buffer, batch.copy.byteOffset, batch.copy.byteLength);
   const base = { sensorId: batch.sensorId, orgId: batch.orgId, receivedAt: batch.receivedAt.toISOString() };
-  let rows: Wire['rows'] = [];
-  let size = 0;
   let failures = batch.failures;
-  const flush = () => {
-    out.push(JSON.stringify({ ...base, rows, failures } satisfies Wire));
-    rows = [];
+  let from = 0;
+  let row = 0;
+  while (from < copy.length || out.length === 0) {
+    let to = from;
+    let rows = 0;
+    while (to < copy.length && (rows === 0 || to - from < MAX_MESSAGE_BYTES)) {
+      const end = copy.indexOf(10, to);
+      const next = end < 0 ? copy.length : end + 1;
+      if (rows > 0 && next - from > MAX_MESSAGE_BYTES) break;
+      to = next;
+      rows++;
+    }
+    const hashes = batch.hashes.slice(row, row + rows);
+    const mine = new Set(hashes);
+    const header: Header = {
+      ...base,
+      hashes,
+      matches: batch.matches.filter((m) => mine.has(m.eventHash)),
+      failures,
+    };
+    out.push(Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), copy.subarray(from, to)]));
     failures = [];
-    size = 0;
-  };
-  for (const r of batch.rows) {
-    const w = { ...r, receivedAt: r.receivedAt.toISOString(), ts: r.ts.toISOString() };
-    const n = Buffer.byteLength(w.raw) * 2 + 256;
-    if (rows.length && size + n > MAX_MESSAGE_BYTES) flush();
-    rows.push(w);
-    size += n;
+    from = to;
+    row += rows;
   }
-  if (rows.length || failures.length) flush();
   return out;
 }
 
-function decode(data: string): EventBatch {
-  const w = JSON.parse(data) as Wire;
-  return {
-    ...w,
-    receivedAt: new Date(w.receivedAt),
-    rows: w.rows.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt), ts: new Date(r.ts) })),
-  };
+export function decode(data: Uint8Array): EventBatch {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const nl = buf.indexOf(10);
+  if (nl < 0) throw new Error('no header line');
+  const h = JSON.parse(buf.subarray(0, nl).toString('utf8')) as Header;
+  if (!Array.isArray(h.hashes) || !Array.isArray(h.matches)) throw new Error('not a monitoring batch');
+  return { ...h, receivedAt: new Date(h.receivedAt), copy: buf.subarray(nl + 1) };
 }
 
 /**
- * Scale-out over NATS JetStream. Ingest nodes publish each accepted batch to a file-backed
- * work-queue stream and answer 202 once the stream has stored it; detection workers (any
- * number of processes) share one durable consumer, commit through the same EventCommitter
- * as the single-process mode, and ack only after the commit. A worker killed mid-batch
+ * Scale-out over NATS JetStream. Ingest nodes parse, match rules and encode (the stateless
+ * work), publish each prepared batch to a file-backed work-queue stream and answer 202 once
+ * the stream has stored it; detection workers (any number of processes) share one durable
+ * consumer and do the stateful part — counting windows, tenant overrides, dedup, alerts and
+ * incidents — through the same EventCommitter as the single-process mode, acking only after
+ * the commit. A worker killed mid-batch
  * leaves its messages unacked; they are delivered again and, being idempotent on the event
  * hash, add nothing twice.
  */
@@ -135,7 +147,7 @@ export class JetStreamPipeline implements EventSink {
         await this.js.publish(subject, data, { msgID });
         this.published++;
       }
-      return batch.rows.length;
+      return batch.hashes.length;
     } finally {
       this.pendingPublishes--;
     }
@@ -149,7 +161,7 @@ export class JetStreamPipeline implements EventSink {
       this.inFlight++;
       let batch: EventBatch;
       try {
-        batch = decode(m.string());
+        batch = decode(m.data);
       } catch (err) {
         // Not ours or corrupt: it can never succeed, so it is dropped, loudly.
         this.opts.log?.error({ err, seq: m.seq }, 'undecodable monitoring message dropped');

@@ -216,7 +216,7 @@ describe('syslog', () => {
       vendor: 'Yamaha',
       sourceAddress: '127.0.0.1',
     });
-    const rx = new SyslogReceiver(t.database.db, runtime().sink);
+    const rx = new SyslogReceiver(t.database.db, runtime().sink, runtime().preparer);
     const { udpPort, tcpPort } = await rx.start('127.0.0.1', 0);
     try {
       const udp = dgram.createSocket('udp4');

@@ -9,6 +9,7 @@ import { Detector } from './monitoring.detect.ts';
 import { createMonitoringMetrics } from './monitoring.metrics.ts';
 import { JetStreamPipeline } from './monitoring.nats.ts';
 import { type EventSink, hashToken, ingest, newToken, rules, rulesById } from './monitoring.pipeline.ts';
+import { EventPreparer } from './monitoring.prepare.ts';
 import * as repo from './monitoring.repo.ts';
 import {
   alertDto,
@@ -23,6 +24,7 @@ import {
 } from './monitoring.schema.ts';
 import { SyslogReceiver } from './monitoring.syslog.ts';
 import { threatListRoutes } from './monitoring.threats.routes.ts';
+import { ThreatIndex } from './monitoring.threats.ts';
 
 const tags = ['monitoring'];
 const security = [{ session: [] }];
@@ -32,6 +34,8 @@ export const INGEST_BODY_LIMIT = 5 * 1024 * 1024;
 const sensorAdmins = { sme: ['owner', 'practitioner'], provider: ['manager', 'analyst'] } as const;
 
 export interface MonitoringRuntime {
+  /** Parses, matches and encodes what arrives (every node). */
+  preparer: EventPreparer;
   committer: EventCommitter;
   /** Where ingest hands batches: the committer, or JetStream when NATS_URL is set. */
   sink: EventSink;
@@ -68,7 +72,8 @@ const presentSensor = (s: repo.SensorRow) => ({
 export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db, config } = ctx;
-  const committer = new EventCommitter(db, new Detector(rules), {
+  const preparer = new EventPreparer(new Detector(rules), new ThreatIndex());
+  const committer = new EventCommitter(db, {
     maxQueuedEvents: config.monitoringQueueEvents,
     groupEvents: 5_000,
     // The embedded database has one connection: its transactions run one at a time anyway.
@@ -83,6 +88,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
       })
     : null;
   const runtime: MonitoringRuntime = {
+    preparer,
     committer,
     sink: nats ?? committer,
     nats,
@@ -96,7 +102,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
     syslogPorts: null,
   };
   runtimes.set(ctx, runtime);
-  await threatListRoutes(fastify, ctx, () => committer);
+  await threatListRoutes(fastify, ctx, () => preparer);
   const metrics = createMonitoringMetrics(ctx.metrics, {
     backlog: async () => committer.depth + ((await nats?.backlog().catch(() => 0)) ?? 0),
     udpDropped: () => runtime.syslog?.counters.udpDropped ?? 0,
@@ -107,7 +113,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
   fastify.addHook('onReady', async () => {
     await nats?.start();
     if (config.syslogPort > 0) {
-      runtime.syslog = new SyslogReceiver(db, runtime.sink, metrics);
+      runtime.syslog = new SyslogReceiver(db, runtime.sink, preparer, metrics);
       runtime.syslogPorts = await runtime.syslog.start(config.host, config.syslogPort);
     }
   });
@@ -161,7 +167,8 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
       const stop = metrics.latency.startTimer();
       let r: Awaited<ReturnType<typeof ingest>>;
       try {
-        r = await ingest(runtime.sink, sensorRow, body.split('\n'), 'https', new Date(), req.ip);
+        await preparer.refresh(db);
+        r = await ingest(runtime.sink, preparer, sensorRow, body.split('\n'), 'https', new Date(), req.ip);
       } catch (err) {
         if (!(err instanceof Backpressure)) throw err;
         reply.header('retry-after', String(err.retryAfterSeconds));

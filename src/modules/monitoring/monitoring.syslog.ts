@@ -4,6 +4,7 @@ import type { AppDb } from '../../kernel/db/client.ts';
 import { Backpressure } from './monitoring.committer.ts';
 import type { MonitoringMetrics } from './monitoring.metrics.ts';
 import { type EventSink, ingest } from './monitoring.pipeline.ts';
+import type { EventPreparer } from './monitoring.prepare.ts';
 import * as repo from './monitoring.repo.ts';
 
 export interface SyslogCounters {
@@ -35,6 +36,7 @@ export class SyslogReceiver {
   constructor(
     private readonly db: AppDb,
     private readonly sink: EventSink,
+    private readonly preparer: EventPreparer,
     private readonly metrics?: MonitoringMetrics,
   ) {}
 
@@ -152,7 +154,8 @@ export class SyslogReceiver {
         const receivedAt = new Date();
         for (;;) {
           try {
-            const r = await ingest(this.sink, sensor, lines, 'syslog', receivedAt, address);
+            await this.preparer.refresh(this.db);
+            const r = await ingest(this.sink, this.preparer, sensor, lines, 'syslog', receivedAt, address);
             this.metrics?.received.inc({ transport: 'syslog', kind: sensor.kind }, r.received);
             this.metrics?.accepted.inc({ kind: sensor.kind }, r.accepted);
             for (const x of r.rejected) this.metrics?.rejected.inc({ reason: x.reason });

@@ -5,7 +5,7 @@ import { AppError } from '../../kernel/http/errors.ts';
 import { requireOperator } from '../../kernel/http/request-context.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import type { ModuleContext } from '../../kernel/module.ts';
-import type { EventCommitter } from './monitoring.committer.ts';
+import type { EventPreparer } from './monitoring.prepare.ts';
 import {
   deleteThreatList,
   listThreatLists,
@@ -22,7 +22,7 @@ const CSV_LIMIT = 20 * 1024 * 1024;
 export async function threatListRoutes(
   fastify: FastifyInstance,
   ctx: ModuleContext,
-  committer: () => EventCommitter,
+  preparer: () => EventPreparer,
 ): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_LIMIT }, (_req, body, done) =>
@@ -94,7 +94,7 @@ export async function threatListRoutes(
         });
       }
       const imported = await replaceThreatList(ctx.db, req.params.name, indicators);
-      await committer().threats.load(ctx.db);
+      await preparer().threats.load(ctx.db);
       req.audit.target = req.params.name;
       req.audit.data = { imported };
       return { list: req.params.name, imported };
@@ -107,7 +107,7 @@ export async function threatListRoutes(
     async (req, reply) => {
       await requireOperator(req);
       if ((await deleteThreatList(ctx.db, req.params.name)) === 0) throw new AppError('not_found');
-      await committer().threats.load(ctx.db);
+      await preparer().threats.load(ctx.db);
       req.audit.target = req.params.name;
       return reply.status(204).send();
     },
