@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -31,6 +32,11 @@ const envSchema = z.object({
   MONITORING_RULES_DIR: z.string().min(1).optional(),
   MONITORING_QUEUE_EVENTS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
   MONITORING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Threads preparing incoming events: `auto` leaves one core to the main thread (at most 4). */
+  MONITORING_PREPARE_THREADS: z
+    .string()
+    .regex(/^(auto|\d{1,2})$/)
+    .default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAMORI_RATE_LIMIT: onOff.default(true),
   OPERATOR_EMAIL: z.email().optional(),
@@ -58,6 +64,8 @@ export interface Config {
   /** Accepted events waiting for their commit before senders are told to slow down (429). */
   monitoringQueueEvents: number;
   monitoringRetentionDays: number;
+  /** Worker threads that parse, match rules and encode incoming events (0: the main thread does). */
+  monitoringPrepareThreads: number;
   logLevel: Env['LOG_LEVEL'];
   rateLimit: boolean;
   operator: { email: string; password: string | undefined } | undefined;
@@ -109,6 +117,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     monitoringDetect: e.MONITORING_DETECT,
     monitoringQueueEvents: e.MONITORING_QUEUE_EVENTS,
     monitoringRetentionDays: e.MONITORING_RETENTION_DAYS,
+    monitoringPrepareThreads:
+      e.MONITORING_PREPARE_THREADS === 'auto'
+        ? Math.min(4, availableParallelism() - 1)
+        : Number(e.MONITORING_PREPARE_THREADS),
     logLevel: e.LOG_LEVEL,
     rateLimit: e.MAMORI_RATE_LIMIT,
     operator: e.OPERATOR_EMAIL ? { email: e.OPERATOR_EMAIL, password: e.OPERATOR_PASSWORD } : undefined,

@@ -74,7 +74,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'mamori-app-'));
   const config = loadConfig(
-    { MAMORI_RATE_LIMIT: 'off', LOG_LEVEL: 'silent', SYSLOG_PORT: '0' },
+    { MAMORI_RATE_LIMIT: 'off', LOG_LEVEL: 'silent', SYSLOG_PORT: '0', MONITORING_PREPARE_THREADS: '0' },
     { dataDir, publicUrl: PUBLIC_URL, authSecret: 'test-secret-'.padEnd(40, 'x'), ...opts.config },
   );
   const database = await createTestDatabase();

@@ -36,12 +36,12 @@ export async function ingest(
   sink: EventSink,
   preparer: EventPreparer,
   s: SensorRef,
-  lines: string[],
+  lines: string | string[],
   source: string,
   receivedAt = new Date(),
   sourceIp?: string,
 ): Promise<IngestStats> {
-  const { batch, stats } = preparer.prepare(s, lines, source, receivedAt, sourceIp);
+  const { batch, stats } = await preparer.run(s, lines, source, receivedAt, sourceIp);
   if (stats.received > 0) await sink.submit(batch);
   return stats;
 }

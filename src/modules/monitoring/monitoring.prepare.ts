@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { AppDb } from '../../kernel/db/client.ts';
 import type { Detector } from './monitoring.detect.ts';
 import { type Fields, type ParseResult, parseLine } from './monitoring.parse.ts';
+import type { PreparePool } from './monitoring.prepare.pool.ts';
 import type { SensorRow } from './monitoring.repo.ts';
 import type { ThreatIndex } from './monitoring.threats.ts';
 
@@ -147,8 +148,10 @@ class CopyWriter {
   private buf = Buffer.allocUnsafeSlow(64 * 1024);
   private at = 0;
 
-  add(r: EventRow): void {
-    const line = `${r.orgId}\t${r.sensorId}\t${r.eventHash}\t${r.receivedAt.toISOString()}\t${r.ts.toISOString()}\t${r.format}\t${copyText(r.source)}\t${copyText(r.raw)}\t${copyText(JSON.stringify(r.fields))}\tt\n`;
+  /** `receivedIso`: the batch's receive time, formatted once for all its rows. */
+  add(r: EventRow, receivedIso: string): void {
+    const ts = r.ts === r.receivedAt ? receivedIso : r.ts.toISOString();
+    const line = `${r.orgId}\t${r.sensorId}\t${r.eventHash}\t${receivedIso}\t${ts}\t${r.format}\t${copyText(r.source)}\t${copyText(r.raw)}\t${copyText(JSON.stringify(r.fields))}\tt\n`;
     if (this.buf.length - this.at < line.length * 3) {
       const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.at + line.length * 3));
       this.buf.copy(bigger, 0, 0, this.at);
@@ -180,7 +183,32 @@ export class EventPreparer {
   constructor(
     readonly detector: Detector,
     readonly threats: ThreatIndex,
+    /** Threads to prepare in; without, the calling thread does. */
+    private readonly pool?: PreparePool,
   ) {}
+
+  /** Prepares in a pool thread when there is one. `lines` may be a whole body (split on \n). */
+  run(
+    s: SensorRef,
+    lines: string | string[],
+    source: string,
+    receivedAt = new Date(),
+    sourceIp?: string,
+  ): Promise<{ batch: EventBatch; stats: IngestStats }> {
+    if (this.pool?.size) return this.pool.prepare(s, lines, source, receivedAt, sourceIp);
+    return Promise.resolve(
+      this.prepare(s, typeof lines === 'string' ? lines.split('\n') : lines, source, receivedAt, sourceIp),
+    );
+  }
+
+  /** Resolves when the threads (if any) have started. */
+  ready(): Promise<void> {
+    return this.pool?.ready() ?? Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    return this.pool?.close() ?? Promise.resolve();
+  }
 
   /** Reloads the threat lists when they are older than a minute (another process imported). */
   async refresh(db: AppDb): Promise<void> {
@@ -199,12 +227,13 @@ export class EventPreparer {
     const hashes: string[] = [];
     const matches: Match[] = [];
     const seen = new Set<string>();
+    const receivedIso = receivedAt.toISOString();
     for (const e of rows) {
       // The same line twice in one batch (with its own time) is one event.
       if (seen.has(e.eventHash)) continue;
       seen.add(e.eventHash);
       this.threats.enrich(e.fields);
-      copy.add(e);
+      copy.add(e, receivedIso);
       hashes.push(e.eventHash);
       const host = e.fields['host.name'];
       for (const h of this.detector.detect({

@@ -9,6 +9,7 @@ import { Detector } from './monitoring.detect.ts';
 import { createMonitoringMetrics } from './monitoring.metrics.ts';
 import { JetStreamPipeline } from './monitoring.nats.ts';
 import { type EventSink, hashToken, ingest, newToken, rules, rulesById } from './monitoring.pipeline.ts';
+import { PreparePool } from './monitoring.prepare.pool.ts';
 import { EventPreparer } from './monitoring.prepare.ts';
 import * as repo from './monitoring.repo.ts';
 import {
@@ -72,7 +73,14 @@ const presentSensor = (s: repo.SensorRow) => ({
 export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db, config } = ctx;
-  const preparer = new EventPreparer(new Detector(rules), new ThreatIndex());
+  const threats = new ThreatIndex();
+  const preparer = new EventPreparer(
+    new Detector(rules),
+    threats,
+    config.monitoringPrepareThreads > 0
+      ? new PreparePool(config.monitoringPrepareThreads, threats)
+      : undefined,
+  );
   const committer = new EventCommitter(db, {
     maxQueuedEvents: config.monitoringQueueEvents,
     groupEvents: 5_000,
@@ -121,6 +129,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
     await runtime.syslog?.stop();
     await nats?.stop();
     await committer.drain();
+    await preparer.close();
   });
 
   // NDJSON and plain text arrive as one string; each line is parsed on its own.
@@ -168,7 +177,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
       let r: Awaited<ReturnType<typeof ingest>>;
       try {
         await preparer.refresh(db);
-        r = await ingest(runtime.sink, preparer, sensorRow, body.split('\n'), 'https', new Date(), req.ip);
+        r = await ingest(runtime.sink, preparer, sensorRow, body, 'https', new Date(), req.ip);
       } catch (err) {
         if (!(err instanceof Backpressure)) throw err;
         reply.header('retry-after', String(err.retryAfterSeconds));

@@ -10,6 +10,7 @@ import {
   loadRules,
   lowered,
   type RuleDef,
+  requiredLiteral,
 } from './monitoring.rules.ts';
 
 const base = {
@@ -281,5 +282,50 @@ describe('the rule index', () => {
     expect(offered).not.toContain('one-of');
     expect(index.candidates({ 'destination.port': 3389 }).map((r) => r.id)).toContain('one-of');
     expect(offered).toContain('not-only');
+  });
+});
+
+describe('the literal a pattern needs', () => {
+  // Each piece of a pattern, with text it matches (so every generated line is a true match).
+  const piece = fc.oneof(
+    fc
+      .constantFrom('bench', 'Marker', 'evil', 'rdp-', 'cmd_', 'a b')
+      .map((w) => ({ re: w, text: fc.constant(w) })),
+    fc.constant({ re: '\\d', text: fc.integer({ min: 0, max: 9 }).map(String) }),
+    fc.constant({ re: '[0-9]{4}', text: fc.integer({ min: 1000, max: 9999 }).map(String) }),
+    fc.constant({ re: '.*', text: fc.string({ maxLength: 5 }) }),
+    fc.constant({ re: 'x?', text: fc.constantFrom('', 'x') }),
+    fc.constant({ re: 'y{0,2}', text: fc.constantFrom('', 'y', 'yy') }),
+    fc.constant({ re: '(ab)?', text: fc.constantFrom('', 'ab') }),
+    fc.constant({ re: 'z+', text: fc.integer({ min: 1, max: 3 }).map((n) => 'z'.repeat(n)) }),
+    fc.constant({ re: '\\.', text: fc.constant('.') }),
+    fc.constant({ re: '\\u0041', text: fc.constant('A') }),
+  );
+  const matching = fc.array(piece, { minLength: 1, maxLength: 6 }).chain((ps) =>
+    fc
+      .tuple(fc.string({ maxLength: 4 }), fc.tuple(...ps.map((p) => p.text)), fc.string({ maxLength: 4 }))
+      .map(([pre, texts, post]) => ({
+        pattern: ps.map((p) => p.re).join(''),
+        line: `${pre}${texts.join('')}${post}`,
+      })),
+  );
+
+  it('is in every line the pattern matches (case aside)', () => {
+    fc.assert(
+      fc.property(matching, fc.boolean(), ({ pattern, line }, upper) => {
+        const v = upper ? line.toUpperCase() : line;
+        if (!new RegExp(pattern, 'i').test(v)) return;
+        expect(v.toLowerCase()).toContain(requiredLiteral(pattern).toLowerCase());
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('takes the longest plain run and gives up where it cannot follow', () => {
+    expect(requiredLiteral('bench-4-[0-9]{4}-marker')).toBe('bench-4-');
+    expect(requiredLiteral('^evil\\d+\\.example$')).toBe('.example');
+    expect(requiredLiteral('colou?r-x')).toBe('colo');
+    expect(requiredLiteral('a|b')).toBe('');
+    expect(requiredLiteral('\\x41bc')).toBe('');
   });
 });

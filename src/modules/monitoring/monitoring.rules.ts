@@ -100,7 +100,9 @@ function valueMatcher(mods: string[], raw: unknown): (v: string, lv: string) => 
   }
   if (mods.includes('re')) {
     const re = new RegExp(want, 'i');
-    return (v) => re.test(v);
+    // A substring every match must contain is far cheaper to look for than running the pattern.
+    const lit = requiredLiteral(want).toLowerCase();
+    return lit.length >= 3 ? (v, lv) => lv.includes(lit) && re.test(v) : (v) => re.test(v);
   }
   if (mods.includes('wildcard')) {
     const re = new RegExp(
@@ -121,6 +123,55 @@ function valueMatcher(mods: string[], raw: unknown): (v: string, lv: string) => 
   if (mods.includes('lte')) return (v) => Number(v) <= num;
   if (mods.includes('lt')) return (v) => Number(v) < num;
   return (_v, lv) => lv === lower;
+}
+
+/**
+ * The longest run of plain characters that every match of `pattern` contains, or '' when the
+ * pattern has alternation or anything this cautious reading does not follow. A character
+ * made optional or repeatable by the quantifier after it is not part of the run.
+ */
+export function requiredLiteral(pattern: string): string {
+  if (pattern.includes('|')) return '';
+  let best = '';
+  let run = '';
+  let depth = 0;
+  const end = () => {
+    if (depth === 0 && run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    const next = pattern[i + 1];
+    if (
+      /[A-Za-z0-9 _\-:,'"=@#%&~<>/]/.test(c) ||
+      (c === '\\' && next && /[.\\/\-[\](){}+*?^$|]/.test(next))
+    ) {
+      const lit = c === '\\' ? (next as string) : c;
+      if (c === '\\') i++;
+      const after = pattern[i + 1];
+      if (after === '?' || after === '*' || after === '{') {
+        end();
+        continue;
+      }
+      run += lit;
+      if (after === '+') end();
+      continue;
+    }
+    end();
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === '[' || c === '{') {
+      const close = pattern.indexOf(c === '[' ? ']' : '}', i + 1);
+      if (close < 0) return '';
+      i = close;
+    } else if (c === '\\') {
+      // \u0041, \x41, \cJ, back-references and named ones stand for text this reading cannot see.
+      if (!next || /[uxckpP0-9]/.test(next)) return '';
+      i++;
+    }
+  }
+  end();
+  return best;
 }
 
 /**

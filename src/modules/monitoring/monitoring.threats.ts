@@ -107,8 +107,10 @@ const IP_FIELDS = ['destination.ip', 'source.ip'];
 const DOMAIN_FIELDS = ['destination.domain', 'url.domain', 'dns.question.name', 'server.domain'];
 const HASH_FIELDS = ['file.hash.sha256', 'file.hash.sha1', 'file.hash.md5', 'process.hash.sha256'];
 
+export type ThreatSnapshot = Record<IndicatorType, Array<[string, string]>>;
+
 /**
- * Every indicator in memory (sets: one lookup per field), reloaded by the committer at an
+ * Every indicator in memory (sets: one lookup per field), reloaded where events are prepared at an
  * interval and right after an import in this process.
  */
 export class ThreatIndex {
@@ -118,6 +120,8 @@ export class ThreatIndex {
     hash: new Map(),
   };
   loadedAt = 0;
+  /** Goes up with every load: threads preparing events get the lists again when it moves. */
+  version = 0;
 
   get size(): number {
     return this.byType.ip.size + this.byType.domain.size + this.byType.hash.size;
@@ -131,6 +135,16 @@ export class ThreatIndex {
     for (const r of rows) next[r.type].set(r.value, r.list);
     this.byType = next;
     this.loadedAt = Date.now();
+    this.version++;
+  }
+
+  /** The lists as plain data, for another thread. */
+  snapshot(): ThreatSnapshot {
+    return { ip: [...this.byType.ip], domain: [...this.byType.domain], hash: [...this.byType.hash] };
+  }
+
+  restore(s: ThreatSnapshot): void {
+    this.byType = { ip: new Map(s.ip), domain: new Map(s.domain), hash: new Map(s.hash) };
   }
 
   private lookupDomain(name: string): { value: string; list: string } | null {
