@@ -56,12 +56,11 @@ export class Detector {
   detect(e: DetectInput, overrides?: TenantOverrides): Hit[] {
     const hits: Hit[] = [];
     const host = overrides ? String(e.fields['host.name'] ?? '') : '';
-    const ok = (r: CompiledRule) => allowed(overrides, r.id, host);
     let matchedAny = false;
     for (const r of this.matchRules.candidates(e.fields)) {
       if (!r.match(e.fields)) continue;
       matchedAny = true;
-      if (!ok(r)) continue;
+      if (overrides && !allowed(overrides, r.id, host)) continue;
       if (r.aggregation) {
         const agg = r.aggregation;
         hits.push({
@@ -79,7 +78,8 @@ export class Detector {
     }
     // A sensor's own verdict becomes an alert only when no specific rule explained the event.
     if (!matchedAny) {
-      for (const r of this.verdictRules) if (ok(r) && r.match(e.fields)) hits.push(this.hit(r, e));
+      for (const r of this.verdictRules)
+        if ((!overrides || allowed(overrides, r.id, host)) && r.match(e.fields)) hits.push(this.hit(r, e));
     }
     return hits;
   }

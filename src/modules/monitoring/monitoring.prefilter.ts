@@ -24,6 +24,8 @@ export function needEither(needs: Need[]): Need {
   return needs.flatMap((n) => n ?? []);
 }
 
+const byNumber = (a: number, b: number) => a - b;
+
 type Lower = (f: Fields, field: string, s: string) => string;
 
 /**
@@ -62,22 +64,25 @@ export class RuleIndex<R extends { need: Need }> {
   candidates(f: Fields): R[] {
     const picked: number[] = [...this.always];
     for (const i of picked) this.mark[i] = 1;
-    const add = (list: number[] | undefined) => {
-      if (!list) return;
-      for (const i of list) {
-        if (this.mark[i]) continue;
-        this.mark[i] = 1;
-        picked.push(i);
-      }
-    };
     for (const [field, entry] of this.byField) {
       const v = f[field];
       if (v === undefined) continue;
-      add(entry.present);
-      if (entry.byValue.size) add(entry.byValue.get(this.lower(f, field, String(v))));
+      this.pick(picked, entry.present);
+      if (entry.byValue.size) this.pick(picked, entry.byValue.get(this.lower(f, field, String(v))));
     }
     for (const i of picked) this.mark[i] = 0;
-    picked.sort((a, b) => a - b);
-    return picked.map((i) => this.rules[i] as R);
+    picked.sort(byNumber);
+    const out: R[] = new Array(picked.length);
+    for (let k = 0; k < picked.length; k++) out[k] = this.rules[picked[k] as number] as R;
+    return out;
+  }
+
+  private pick(picked: number[], list: number[] | undefined): void {
+    if (!list) return;
+    for (const i of list) {
+      if (this.mark[i]) continue;
+      this.mark[i] = 1;
+      picked.push(i);
+    }
   }
 }

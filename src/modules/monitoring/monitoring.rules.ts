@@ -204,21 +204,41 @@ function compileMap(map: Record<string, unknown>): Compiled {
     needs.push(
       mods.length === 0 ? values.map((v) => ({ field, value: String(v).toLowerCase() })) : [{ field }],
     );
+    const one = matchers.length === 1 ? (matchers[0] as (v: string, lv: string) => boolean) : null;
+    // Plain loops: these run for every event and rule, and a callback per call is garbage.
     return (f) => {
       const got = f[field];
       if (got === undefined) return false;
-      const s = String(got);
+      const s = typeof got === 'string' ? got : String(got);
       const ls = lowered(f, field, s);
-      return all ? matchers.every((m) => m(s, ls)) : matchers.some((m) => m(s, ls));
+      if (one) return one(s, ls);
+      for (const m of matchers) if (m(s, ls) !== all) return !all;
+      return all;
     };
   });
-  return { pred: (f) => parts.every((p) => p(f)), need: needs.reduce<Need>(needBoth, null) };
+  const only = parts.length === 1 ? (parts[0] as Pred) : null;
+  return {
+    pred:
+      only ??
+      ((f) => {
+        for (const p of parts) if (!p(f)) return false;
+        return true;
+      }),
+    need: needs.reduce<Need>(needBoth, null),
+  };
 }
 
 function compileSelection(sel: unknown): Compiled {
   if (Array.isArray(sel)) {
     const any = sel.map((m) => compileMap(m as Record<string, unknown>));
-    return { pred: (f) => any.some((c) => c.pred(f)), need: needEither(any.map((c) => c.need)) };
+    const preds = any.map((c) => c.pred);
+    return {
+      pred: (f) => {
+        for (const p of preds) if (p(f)) return true;
+        return false;
+      },
+      need: needEither(any.map((c) => c.need)),
+    };
   }
   return compileMap(sel as Record<string, unknown>);
 }
