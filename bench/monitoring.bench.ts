@@ -1,9 +1,10 @@
 /**
  * Monitoring throughput, end to end (HTTP ingest → parse → normalise → durable append →
- * detection → alerts committed), with the baseline in the same run: PostgreSQL COPY of the
- * same normalised rows into the same table. Needs DATABASE_URL (a throwaway database is made).
- * A generator plants a known number of events for several rules; the run checks that every
- * planted rule fired and reports the dedup counts.
+ * detection → alerts committed), with the baseline in the same run: COPY of the same
+ * normalised rows into the same table. On PostgreSQL (DATABASE_URL; a throwaway database is
+ * made) and then on the embedded database (PGlite, in a temporary folder); BENCH_BACKENDS
+ * chooses. Rounds alternate the pipeline and COPY; medians are reported. A generator plants a
+ * known number of events for several rules; the run reports the alerts and dedup counts.
  */
 
 import { execFile } from 'node:child_process';
@@ -22,9 +23,10 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { buildApp } from '../src/app.ts';
 import { ensureOperator } from '../src/kernel/auth/operator.ts';
 import { loadConfig } from '../src/kernel/config.ts';
-import { openDatabase } from '../src/kernel/db/client.ts';
+import { type AppDb, copyIn, openDatabase } from '../src/kernel/db/client.ts';
 import { createMemoryMailer } from '../src/kernel/testing/memory-mailer.ts';
 import { parseLine } from '../src/modules/monitoring/monitoring.parse.ts';
+import { EVENT_COLUMNS } from '../src/modules/monitoring/monitoring.prepare.ts';
 import { monitoringRuntime } from '../src/modules/monitoring/monitoring.routes.ts';
 import { median, postgresCpuSeconds } from './lib.ts';
 
@@ -147,12 +149,22 @@ export function generate(n: number) {
   return { lines, planted };
 }
 
-async function main() {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.log('monitoring bench: set DATABASE_URL (the COPY baseline needs PostgreSQL)');
-    return;
+/** A throwaway database of the kind, and how to COPY text rows into it outside the server. */
+async function benchDatabase(backend: 'postgres' | 'pglite', dataDir: string) {
+  if (backend === 'pglite') {
+    const database = await openDatabase({ pgliteDir: path.join(dataDir, 'db') });
+    return {
+      database,
+      // The embedded database lives in this process: its CPU is the server's.
+      dbCpuSeconds: async () => 0,
+      copy: (text: string) =>
+        database.db.transaction((tx) =>
+          copyIn(tx as unknown as AppDb, 'monitoring_event', EVENT_COLUMNS, Buffer.from(text)),
+        ),
+      drop: () => database.close(),
+    };
   }
+  const url = process.env.DATABASE_URL as string;
   const name = `mamori_mon_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -161,7 +173,29 @@ async function main() {
   const u = new URL(url);
   u.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: u.toString() });
+  const client = new pg.Client({ connectionString: u.toString() });
+  await client.connect();
+  return {
+    database,
+    dbCpuSeconds: postgresCpuSeconds,
+    copy: (text: string) =>
+      pipeline(
+        Readable.from([text]),
+        client.query(copyFrom(`COPY monitoring_event (${EVENT_COLUMNS.join(', ')}) FROM STDIN`)),
+      ),
+    drop: async () => {
+      await client.end();
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`).finally(() => c.end());
+    },
+  };
+}
+
+async function main(backend: 'postgres' | 'pglite') {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'mamori-mon-bench-'));
+  const { database, dbCpuSeconds, copy, drop } = await benchDatabase(backend, dataDir);
   try {
     await database.migrate();
     const port = await freePort();
@@ -190,8 +224,6 @@ async function main() {
     const json = { 'content-type': 'application/json', cookie, origin: base };
     const rules = (await (await fetch(`${base}/api/v1/monitoring/rules`)).json()).length;
     await monitoringRuntime(app.mamori)?.preparer.ready();
-    const client = new pg.Client({ connectionString: u.toString() });
-    await client.connect();
 
     // Rounds alternate the pipeline and COPY so that both see the same machine and table size;
     // each round is a tenant of its own, so its alerts and dedup counts stand alone.
@@ -223,13 +255,13 @@ async function main() {
       const linesFile = path.join(dataDir, `events-${round}.ndjson`);
       await writeFile(linesFile, lines.join('\n'));
       const cpu0 = process.cpuUsage();
-      const pg0 = await postgresCpuSeconds();
+      const pg0 = await dbCpuSeconds();
       const started = performance.now();
       const sender = await runSender([base, sensor.token, linesFile, String(BATCH), String(CONCURRENCY)]);
       await monitoringRuntime(app.mamori)?.worker.drain();
       const pipelineMs = performance.now() - started;
       const cpu = process.cpuUsage(cpu0);
-      const pgSeconds = (await postgresCpuSeconds()) - pg0;
+      const pgSeconds = (await dbCpuSeconds()) - pg0;
       const alerts = (
         (await database.db.execute(
           sql`select rule_id, count(*)::int as alerts, sum(count)::int as hits from monitoring_alert
@@ -261,18 +293,16 @@ async function main() {
           't',
         ].join('\t');
       });
-      const copyPg0 = await postgresCpuSeconds();
+      const text = `${rows.join('\n')}\n`;
+      const copyCpu0 = process.cpuUsage();
+      const copyPg0 = await dbCpuSeconds();
       const copyStarted = performance.now();
-      await pipeline(
-        Readable.from(rows.map((r) => `${r}\n`)),
-        client.query(
-          copyFrom(
-            'COPY monitoring_event (org_id, sensor_id, event_hash, received_at, ts, format, source, raw, fields, detected) FROM STDIN',
-          ),
-        ),
-      );
+      await copy(text);
       const copyMs = performance.now() - copyStarted;
-      const copyPgSeconds = (await postgresCpuSeconds()) - copyPg0;
+      const copyCpu = process.cpuUsage(copyCpu0);
+      // On the embedded database the COPY runs in this process; on PostgreSQL in the server.
+      const copyPgSeconds =
+        backend === 'pglite' ? (copyCpu.user + copyCpu.system) / 1e6 : (await dbCpuSeconds()) - copyPg0;
       const serverSeconds = (cpu.user + cpu.system) / 1e6;
       rounds.push({
         eventsPerSecond: Math.round((EVENTS / pipelineMs) * 1000),
@@ -289,8 +319,6 @@ async function main() {
         alerts,
       });
     }
-    await client.end();
-
     const med = (f: (r: Round) => number) => median(rounds.map(f));
     const eps = med((r) => r.eventsPerSecond);
     const copyEps = med((r) => r.copyEventsPerSecond);
@@ -298,7 +326,7 @@ async function main() {
     console.log(
       JSON.stringify(
         {
-          backend: 'postgres',
+          backend,
           events: EVENTS,
           rounds: ROUNDS,
           prepareThreads: config.monitoringPrepareThreads,
@@ -336,12 +364,13 @@ async function main() {
     );
     await app.close();
   } finally {
-    await database.close();
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`).finally(() => c.end());
+    await drop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-await main();
+// PostgreSQL when DATABASE_URL is set, then the embedded database (BENCH_BACKENDS picks).
+const backends = (process.env.BENCH_BACKENDS ?? (process.env.DATABASE_URL ? 'postgres,pglite' : 'pglite'))
+  .split(',')
+  .filter((b): b is 'postgres' | 'pglite' => b === 'postgres' || b === 'pglite');
+for (const backend of backends) await main(backend);
