@@ -41,7 +41,7 @@ interface Round {
   copyPostgresCpuSeconds: number;
   senderRetriesAfter429: number;
   stored: number;
-  planted: Record<string, number>;
+  planted: ReturnType<typeof generate>['planted'];
   alerts: Array<{ rule_id: string; alerts: number; hits: number }>;
 }
 const BATCH = 1000;
@@ -354,6 +354,20 @@ async function main(backend: 'postgres' | 'pglite') {
           senderRetriesAfter429: rounds.map((r) => r.senderRetriesAfter429),
           planted: rounds[0]?.planted,
           alerts: rounds[0]?.alerts,
+          // Every planted event makes its alert, nothing else alerts, the dedup counts are exact:
+          // 7 hosts with malware (one alert each), one address failing to log in (an alert from
+          // the 10th failure on), one host wiping its shadow copies.
+          detection: rounds.every(
+            (r) =>
+              JSON.stringify(r.alerts) ===
+              JSON.stringify([
+                { rule_id: 'brute-force-login', alerts: 1, hits: r.planted['brute-force-login'] - 9 },
+                { rule_id: 'malware-detected', alerts: 7, hits: r.planted['malware-detected'] },
+                { rule_id: 'ransomware-behaviour', alerts: 1, hits: r.planted['ransomware-behaviour'] },
+              ]),
+          )
+            ? 'exact'
+            : 'MISMATCH',
           sameAlertsEveryRound: rounds.every(
             (r) => JSON.stringify(r.alerts) === JSON.stringify(rounds[0]?.alerts),
           ),
