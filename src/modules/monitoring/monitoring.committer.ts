@@ -235,7 +235,6 @@ async function insertNewEvents(tx: AppDb, copy: Uint8Array): Promise<Set<string>
     insert into monitoring_event (${cols}) select ${cols} from monitoring_event_in
     on conflict do nothing
     returning event_hash`)) as unknown as { rows: Array<{ event_hash: string }> };
-  await tx.execute(sql`truncate monitoring_event_in`);
   return new Set(res.rows.map((r) => r.event_hash));
 }
 

@@ -53,14 +53,17 @@ export class Detector {
     );
   }
 
-  detect(e: DetectInput, overrides?: TenantOverrides): Hit[] {
+  /**
+   * The rules this event matches. Tenant overrides are applied after, where the tenant's
+   * settings are read (the committer, with `allowed`): a rule a tenant switched off still
+   * counts as having explained the event, so the sensor's own verdict does not stand in.
+   */
+  detect(e: DetectInput): Hit[] {
     const hits: Hit[] = [];
-    const host = overrides ? String(e.fields['host.name'] ?? '') : '';
     let matchedAny = false;
     for (const r of this.matchRules.candidates(e.fields)) {
       if (!r.match(e.fields)) continue;
       matchedAny = true;
-      if (overrides && !allowed(overrides, r.id, host)) continue;
       if (r.aggregation) {
         const agg = r.aggregation;
         hits.push({
@@ -78,8 +81,7 @@ export class Detector {
     }
     // A sensor's own verdict becomes an alert only when no specific rule explained the event.
     if (!matchedAny) {
-      for (const r of this.verdictRules)
-        if ((!overrides || allowed(overrides, r.id, host)) && r.match(e.fields)) hits.push(this.hit(r, e));
+      for (const r of this.verdictRules) if (r.match(e.fields)) hits.push(this.hit(r, e));
     }
     return hits;
   }

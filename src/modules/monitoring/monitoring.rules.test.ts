@@ -1,7 +1,7 @@
 import { BlockList, isIPv4 } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Detector, settle } from './monitoring.detect.ts';
+import { allowed, Detector, settle } from './monitoring.detect.ts';
 import { RuleIndex } from './monitoring.prefilter.ts';
 import {
   compileCondition,
@@ -125,21 +125,14 @@ describe('Detector', () => {
   });
 
   it('honours per-tenant overrides: a disabled rule and a host exception', () => {
-    const malware = rule('malware', {
-      detection: { sel: { 'event.category': 'malware' }, condition: 'sel' },
-    });
-    const d = new Detector([malware]);
-    const e = {
-      orgId: 'o',
-      sensorId: 's',
-      at: new Date(),
-      fields: { 'event.category': 'malware', 'host.name': 'pc-1' },
-    };
-    expect(d.detect(e, { disabled: new Set(['malware']), hostExceptions: new Map() })).toHaveLength(0);
-    expect(
-      d.detect(e, { disabled: new Set(), hostExceptions: new Map([['malware', new Set(['pc-1'])]]) }),
-    ).toHaveLength(0);
-    expect(d.detect(e, { disabled: new Set(), hostExceptions: new Map() })).toHaveLength(1);
+    const none = { disabled: new Set<string>(), hostExceptions: new Map<string, Set<string>>() };
+    expect(allowed(undefined, 'malware', 'pc-1')).toBe(true);
+    expect(allowed(none, 'malware', 'pc-1')).toBe(true);
+    expect(allowed({ ...none, disabled: new Set(['malware']) }, 'malware', 'pc-1')).toBe(false);
+    const except = { ...none, hostExceptions: new Map([['malware', new Set(['pc-1'])]]) };
+    expect(allowed(except, 'malware', 'pc-1')).toBe(false);
+    expect(allowed(except, 'malware', 'pc-2')).toBe(true);
+    expect(allowed(except, 'malware', '')).toBe(true);
   });
 });
 
