@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -59,7 +59,6 @@ export const median = (xs: number[]) => {
  * time with them, so measure phases whose connections stay open.
  */
 export async function postgresCpuSeconds(): Promise<number> {
-  const { readdir, readFile } = await import('node:fs/promises');
   const ticks = 100; // USER_HZ on Linux
   let total = 0;
   for (const pid of await readdir('/proc')) {

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../kernel/testing/test-app.ts';
 import { EventCommitter } from './monitoring.committer.ts';
 import { monitoringRuntime } from './monitoring.routes.ts';
 import { SyslogReceiver } from './monitoring.syslog.ts';
+import { registerSensor } from './monitoring.testing.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -41,14 +42,11 @@ const line = (i: number) =>
 describe('backpressure', () => {
   it('answers 429 with Retry-After while the store is behind, keeps every accepted event, drops none silently', async () => {
     const { user, orgId } = await t.userWithOrg();
-    const sensor = (
-      await t.request({
-        method: 'POST',
-        url: `/api/v1/orgs/${orgId}/sensors`,
-        payload: { name: 'UTM', kind: 'utm', sourceAddress: '127.0.0.1' },
-        as: user,
-      })
-    ).json();
+    const sensor = await registerSensor(t, user, orgId, {
+      name: 'UTM',
+      kind: 'utm',
+      sourceAddress: '127.0.0.1',
+    });
     const release = stallCommits();
     const send = (i: number) =>
       t.request({

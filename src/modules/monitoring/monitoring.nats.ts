@@ -34,7 +34,7 @@ export function encode(batch: EventBatch): Uint8Array[] {
   while (from < copy.length || out.length === 0) {
     let to = from;
     let rows = 0;
-    while (to < copy.length && (rows === 0 || to - from < MAX_MESSAGE_BYTES)) {
+    while (to < copy.length) {
       const end = copy.indexOf(10, to);
       const next = end < 0 ? copy.length : end + 1;
       if (rows > 0 && next - from > MAX_MESSAGE_BYTES) break;

@@ -5,6 +5,7 @@ import { rules } from './monitoring.pipeline.ts';
 import { PreparePool } from './monitoring.prepare.pool.ts';
 import { EventPreparer } from './monitoring.prepare.ts';
 import { monitoringRuntime } from './monitoring.routes.ts';
+import { registerSensor } from './monitoring.testing.ts';
 import { ThreatIndex } from './monitoring.threats.ts';
 
 let t: TestApp;
@@ -35,14 +36,7 @@ describe('preparing in threads', () => {
     });
     expect(imported.statusCode, imported.body).toBe(200);
     const { user, orgId } = await t.userWithOrg();
-    const sensor = (
-      await t.request({
-        method: 'POST',
-        url: `/api/v1/orgs/${orgId}/sensors`,
-        payload: { name: 'UTM', kind: 'utm' },
-        as: user,
-      })
-    ).json();
+    const sensor = await registerSensor(t, user, orgId);
     const c2 = JSON.stringify({
       '@timestamp': now(),
       event: { category: 'network', action: 'accept' },

@@ -180,6 +180,8 @@ function entityOf(fields: Fields, group: Record<string, string>): string {
  * commit is bytes and a few matches.
  */
 export class EventPreparer {
+  private loading: Promise<void> | null = null;
+
   constructor(
     readonly detector: Detector,
     readonly threats: ThreatIndex,
@@ -212,7 +214,12 @@ export class EventPreparer {
 
   /** Reloads the threat lists when they are older than a minute (another process imported). */
   async refresh(db: AppDb): Promise<void> {
-    if (Date.now() - this.threats.loadedAt > THREAT_RELOAD_MS) await this.threats.load(db);
+    if (Date.now() - this.threats.loadedAt <= THREAT_RELOAD_MS) return;
+    // Requests arriving while the lists load wait for the same load rather than each starting one.
+    this.loading ??= this.threats.load(db).finally(() => {
+      this.loading = null;
+    });
+    await this.loading;
   }
 
   prepare(

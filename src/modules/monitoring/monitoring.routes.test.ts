@@ -11,6 +11,7 @@ import {
 import { checkSilentSensors } from './monitoring.pipeline.ts';
 import { monitoringRuntime } from './monitoring.routes.ts';
 import { SyslogReceiver } from './monitoring.syslog.ts';
+import { registerSensor } from './monitoring.testing.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -25,20 +26,7 @@ const runtime = () => {
 };
 const worker = () => runtime().worker;
 
-async function sensorFor(
-  user: TestUser,
-  orgId: string,
-  body: object = { name: 'UTM 本社', kind: 'utm', vendor: 'Fortinet' },
-) {
-  const res = await t.request({
-    method: 'POST',
-    url: `/api/v1/orgs/${orgId}/sensors`,
-    payload: body,
-    as: user,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; token: string };
-}
+const sensorFor = (user: TestUser, orgId: string, body?: object) => registerSensor(t, user, orgId, body);
 
 const ingest = (token: string, lines: string[]) =>
   t.request({

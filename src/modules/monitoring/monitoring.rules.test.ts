@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { allowed, Detector, settle } from './monitoring.detect.ts';
 import { RuleIndex } from './monitoring.prefilter.ts';
 import {
-  compileCondition,
+  type Compiled,
   compileRule,
   ipv4ToInt,
   loadRules,
   lowered,
+  parseCondition,
   type RuleDef,
   requiredLiteral,
 } from './monitoring.rules.ts';
@@ -24,13 +25,13 @@ const rule = (id: string, extra: Partial<RuleDef>) => compileRule({ id, ...base,
 
 describe('conditions and modifiers', () => {
   it('parses and, or, not, parentheses, 1 of and all of', () => {
-    const sel = new Map([
-      ['a', () => true],
-      ['b', () => false],
-      ['sel_x', () => true],
-      ['sel_y', () => false],
+    const sel = new Map<string, Compiled>([
+      ['a', { pred: () => true, need: null }],
+      ['b', { pred: () => false, need: null }],
+      ['sel_x', { pred: () => true, need: null }],
+      ['sel_y', { pred: () => false, need: null }],
     ]);
-    const c = (s: string) => compileCondition(s, sel)({});
+    const c = (s: string) => parseCondition(s, sel).pred({});
     expect(c('a and not b')).toBe(true);
     expect(c('b or (a and not b)')).toBe(true);
     expect(c('1 of sel_*')).toBe(true);

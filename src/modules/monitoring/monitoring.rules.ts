@@ -47,7 +47,7 @@ export function durationMs(d: string): number {
 }
 
 type Pred = (f: Fields) => boolean;
-interface Compiled {
+export interface Compiled {
   pred: Pred;
   need: Need;
 }
@@ -243,14 +243,11 @@ function compileSelection(sel: unknown): Compiled {
   return compileMap(sel as Record<string, unknown>);
 }
 
-/** Recursive-descent parser for `a and not (b or 1 of c*)`. */
-export function compileCondition(condition: string, selections: Map<string, Pred>): Pred {
-  const plain = new Map([...selections].map(([name, pred]) => [name, { pred, need: null }]));
-  return parseCondition(condition, plain).pred;
-}
-
-/** The condition as one predicate, with what an event needs to have for it to match. */
-function parseCondition(condition: string, selections: Map<string, Compiled>): Compiled {
+/**
+ * Recursive-descent parser for `a and not (b or 1 of c*)`: the condition as one predicate,
+ * with what an event needs to have for it to match.
+ */
+export function parseCondition(condition: string, selections: Map<string, Compiled>): Compiled {
   const tokens = condition.match(/\(|\)|[A-Za-z0-9_*]+/g) ?? [];
   let i = 0;
   const peek = () => tokens[i]?.toLowerCase();

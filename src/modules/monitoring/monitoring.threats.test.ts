@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../kernel/testing/test-app.ts';
 import { monitoringRuntime } from './monitoring.routes.ts';
+import { registerSensor } from './monitoring.testing.ts';
 import { parseThreatCsv, ThreatIndex } from './monitoring.threats.ts';
 
 let t: TestApp;
@@ -69,14 +70,7 @@ describe('threat lists', () => {
     ]);
 
     const { user, orgId } = await t.userWithOrg();
-    const sensor = (
-      await t.request({
-        method: 'POST',
-        url: `/api/v1/orgs/${orgId}/sensors`,
-        payload: { name: 'UTM', kind: 'utm' },
-        as: user,
-      })
-    ).json();
+    const sensor = await registerSensor(t, user, orgId);
     const line = JSON.stringify({
       '@timestamp': new Date().toISOString(),
       event: { category: 'network', action: 'accept' },
