@@ -83,9 +83,12 @@ describe('preparing in threads', () => {
       expect(Buffer.from(first.batch.copy).equals(Buffer.from(same.copy))).toBe(true);
       const thread = (pool as unknown as { threads: Array<{ worker: { terminate(): Promise<number> } }> })
         .threads[0];
+      // Stopped before the job is posted: a live thread might answer it first and the test
+      // would race the thread's speed; a thread stopping takes every job it holds with it.
+      const dying = thread?.worker.terminate();
       const lost = pool.prepare(sensor, lines(5).join('\n'), 'https', at, undefined);
-      await thread?.worker.terminate();
-      await expect(lost).rejects.toThrow();
+      await dying;
+      await expect(lost).rejects.toThrow(/exited/);
       const again = await pool.prepare(sensor, lines(3), 'https', at, undefined);
       expect(again.stats.accepted).toBe(3);
     } finally {
