@@ -1,6 +1,6 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../kernel/testing/test-app.ts';
 import { EventCommitter } from './monitoring.committer.ts';
 import { monitoringRuntime } from './monitoring.routes.ts';
@@ -57,7 +57,10 @@ describe('backpressure', () => {
       });
     // The first two requests fill the queue (15 + 15 ≥ 20) and wait for their commit.
     const first = [send(1), send(2)];
-    await new Promise((r) => setTimeout(r, 50));
+    const depth = async () => (await t.request({ method: 'GET', url: '/metrics' })).body;
+    await vi.waitFor(async () => expect(await depth()).toMatch(/mamori_monitoring_queue_depth 30/), {
+      timeout: 10_000,
+    });
     const refused = await send(3);
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['retry-after']).toBe('2');
@@ -75,8 +78,7 @@ describe('backpressure', () => {
     const tcp = net.connect(tcpPort, '127.0.0.1');
     await new Promise<void>((r) => tcp.once('connect', () => r()));
     tcp.end(`${Array.from({ length: 40 }, (_, i) => `fw tcp line ${i}`).join('\n')}\n`);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(rx.counters.udpDropped).toBe(1);
+    await vi.waitFor(() => expect(rx.counters.udpDropped).toBe(1), { timeout: 10_000 });
     const dropped = await t.request({ method: 'GET', url: '/metrics' });
     expect(dropped.body).toMatch(/mamori_monitoring_syslog_udp_dropped 1/);
 

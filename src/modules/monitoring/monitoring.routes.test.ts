@@ -1,7 +1,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createTestApp,
   expectForeignOrg404,
@@ -224,9 +224,12 @@ describe('syslog', () => {
         });
         sock.on('close', () => resolve());
       });
-      for (let i = 0; i < 50 && rx.counters.tcpReceived === 0; i++)
-        await new Promise((r) => setTimeout(r, 20));
-      await new Promise((r) => setTimeout(r, 100));
+      await vi.waitFor(
+        () => expect(rx.counters.udpReceived + rx.counters.tcpReceived).toBeGreaterThanOrEqual(2),
+        {
+          timeout: 10_000,
+        },
+      );
       await rx.flush();
       const summary = (
         await t.request({ method: 'GET', url: `/api/v1/orgs/${orgId}/monitoring/summary`, as: user })
