@@ -57,11 +57,20 @@ test('an alert becomes an incident; the analyst triages and contacts the SME, wh
     await prov.getByRole('button', { name: '登録する' }).click();
     await expect(prov).toHaveURL(/\/dashboard$/);
     providerOrgId = await orgIdByName(prov, providerName);
+    // A provider's menu carries its own work, not the SME's self-diagnosis or declaration.
+    const menu = prov.getByRole('navigation', { name: 'メインメニュー' }).first();
+    await expect(menu.getByRole('link', { name: '提供サービス' })).toBeVisible();
+    await expect(menu.getByRole('link', { name: '見守り（監視）' })).toBeVisible();
+    for (const smeOnly of ['自社診断', 'SECURITY ACTION', 'セキュリティポリシー'])
+      await expect(menu.getByRole('link', { name: smeOnly })).toHaveCount(0);
   });
 
   const owner = await signUpAndCreateOrg(sme);
 
   await test.step('the SME owner entrusts its monitoring to the provider', async () => {
+    const menu = sme.getByRole('navigation', { name: 'メインメニュー' }).first();
+    await expect(menu.getByRole('link', { name: '自社診断' })).toBeVisible();
+    await expect(menu.getByRole('link', { name: '提供サービス' })).toHaveCount(0);
     await sme.getByRole('link', { name: '見守り（監視）' }).first().click();
     await expect(sme.getByRole('heading', { level: 1, name: '見守り状況' })).toBeVisible();
     await expect(sme.getByText('見守りサービスの事業者がまだ選ばれていません')).toBeVisible();

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Icon } from './icons.tsx';
+import type { OrgKind } from './me.ts';
 
 /** Who may open a page: anyone, a signed-in user, or an operator of the installation. */
 export type RouteAuth = 'public' | 'user' | 'operator';
@@ -23,6 +24,8 @@ export interface ModuleNavItem {
   section: NavSection;
   /** Lower comes first inside its section (default 100). */
   order?: number;
+  /** Shown only while the active organisation is of one of these kinds (default: any). */
+  orgKinds?: OrgKind[];
 }
 
 export interface DashboardWidget {

@@ -40,6 +40,7 @@ function useNav(): { section: NavSection; items: ResolvedNav[] }[] {
   const items: ResolvedNav[] = modules
     .flatMap((m) => m.nav)
     .filter((n) => n.section !== 'operator' || isOperator)
+    .filter((n) => !n.orgKinds || (org !== null && n.orgKinds.includes(org.kind)))
     .flatMap((n) => {
       if (!n.to.includes(':orgId')) return [{ ...n, href: n.to }];
       return org ? [{ ...n, href: n.to.replace(':orgId', org.id) }] : [];

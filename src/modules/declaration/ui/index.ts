@@ -20,6 +20,7 @@ export const declarationUi: ModuleUi = {
       labelKey: 'declaration.nav.declaration',
       icon: IconFlag,
       section: 'org',
+      orgKinds: ['sme'],
       order: 8,
     },
     {
@@ -27,6 +28,7 @@ export const declarationUi: ModuleUi = {
       labelKey: 'declaration.nav.suppliers',
       icon: IconUsers,
       section: 'org',
+      orgKinds: ['sme'],
       order: 9,
     },
     {

@@ -47,6 +47,7 @@ export const diagnosisUi: ModuleUi = {
       labelKey: 'diagnosis.nav.home',
       icon: IconClipboardCheck,
       section: 'org',
+      orgKinds: ['sme'],
       order: 5,
     },
     {

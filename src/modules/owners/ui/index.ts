@@ -19,6 +19,7 @@ export const ownersUi: ModuleUi = {
       labelKey: 'owners.nav.corner',
       icon: IconBriefcase,
       section: 'org',
+      orgKinds: ['sme'],
       order: 4,
     },
   ],

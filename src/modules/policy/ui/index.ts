@@ -17,6 +17,7 @@ export const policyUi: ModuleUi = {
       labelKey: 'policy.nav.policies',
       icon: IconFileText,
       section: 'org',
+      orgKinds: ['sme'],
       order: 7,
     },
   ],

@@ -41,6 +41,7 @@ export const servicesUi: ModuleUi = {
       labelKey: 'services.nav.provider',
       icon: IconLifebuoy,
       section: 'org',
+      orgKinds: ['provider'],
       order: 30,
     },
     {
