@@ -8,6 +8,7 @@ import {
   choose,
   expect,
   extractLinks,
+  mainNav,
   newJaContext,
   orgIdByName,
   signUpAndConfirm,
@@ -58,7 +59,7 @@ test('an alert becomes an incident; the analyst triages and contacts the SME, wh
     await expect(prov).toHaveURL(/\/dashboard$/);
     providerOrgId = await orgIdByName(prov, providerName);
     // A provider's menu carries its own work, not the SME's self-diagnosis or declaration.
-    const menu = prov.getByRole('navigation', { name: 'メインメニュー' }).first();
+    const menu = mainNav(prov);
     await expect(menu.getByRole('link', { name: '提供サービス' })).toBeVisible();
     await expect(menu.getByRole('link', { name: '見守り（監視）' })).toBeVisible();
     for (const smeOnly of ['自社診断', 'SECURITY ACTION', 'セキュリティポリシー'])
@@ -68,7 +69,7 @@ test('an alert becomes an incident; the analyst triages and contacts the SME, wh
   const owner = await signUpAndCreateOrg(sme);
 
   await test.step('the SME owner entrusts its monitoring to the provider', async () => {
-    const menu = sme.getByRole('navigation', { name: 'メインメニュー' }).first();
+    const menu = mainNav(sme);
     await expect(menu.getByRole('link', { name: '自社診断' })).toBeVisible();
     await expect(menu.getByRole('link', { name: '提供サービス' })).toHaveCount(0);
     await sme.getByRole('link', { name: '見守り（監視）' }).first().click();
