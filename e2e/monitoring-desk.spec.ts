@@ -126,11 +126,26 @@ test('an alert becomes an incident; the analyst triages and contacts the SME, wh
     };
     const res = await api.post('/api/v1/ingest', {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
-      data: `${JSON.stringify(event)}\n${JSON.stringify(blocked)}`,
+      // The third line is cut short, as a misconfigured device might send it.
+      data: `${JSON.stringify(event)}\n${JSON.stringify(blocked)}\n{"event": {"kind": "alert"`,
     });
     expect(res.status()).toBe(202);
-    expect((await res.json()).accepted).toBe(2);
+    expect(await res.json()).toEqual({ accepted: 2, rejected: [{ line: 3, reason: 'invalid_json' }] });
     await api.dispose();
+  });
+
+  await test.step('the sensor page shows what arrived and the line that could not be read', async () => {
+    const row = prov.getByTestId('sensor-row').filter({ hasText: '経理部のウイルス対策ソフト' });
+    await expect(async () => {
+      await prov.reload();
+      await expect(row.getByTestId('sensor-traffic')).toContainText('直近24時間で 2 件', { timeout: 2000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(row).toContainText('正常に動いています');
+    const failure = row.getByTestId('parse-failure');
+    await expect(failure).toContainText('JSON として読めない');
+    await expect(failure).toContainText('1 行');
+    await expect(failure).toContainText('{"event": {"kind": "alert"');
+    await screenshot(prov, 'provider-sensor-health');
   });
 
   await test.step('the analyst finds it in the queue, takes it and triages it', async () => {

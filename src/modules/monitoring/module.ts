@@ -1,7 +1,7 @@
 import type { ModuleManifest } from '../../kernel/module.ts';
 import { deskRoutes } from './monitoring.desk.routes.ts';
 import { checkSilentSensors } from './monitoring.pipeline.ts';
-import { deleteEventsBefore, deleteStaleWindows } from './monitoring.repo.ts';
+import { deleteEventsBefore, deleteSensorHoursBefore, deleteStaleWindows } from './monitoring.repo.ts';
 import { monitoringRoutes } from './monitoring.routes.ts';
 
 /** 24-hour monitoring: sensors, ingestion (HTTPS and syslog), detection, alerts and incidents. */
@@ -26,6 +26,7 @@ export const monitoringModule: ModuleManifest = {
         while ((await deleteEventsBefore(ctx.db, before)) > 0) {
           /* batch by batch, never one huge delete */
         }
+        await deleteSensorHoursBefore(ctx.db, before);
         await deleteStaleWindows(ctx.db, now);
       },
     },

@@ -133,8 +133,7 @@ export class EventCommitter {
         tx,
         standing.map((m) => ({ ...m, at: new Date(m.at) })),
       );
-      for (const b of batches)
-        await repo.recordSensorBatch(tx, b.sensorId, b.orgId, b.failures, b.receivedAt);
+      for (const r of perSensor(batches, stored)) await repo.recordSensorBatch(tx, r);
       return stored;
     });
     this.alertsCreated += created;
@@ -179,6 +178,28 @@ export class EventCommitter {
 }
 
 type AlertHit = Parameters<typeof repo.upsertAlert>[1];
+
+/** One record per sensor of the group, in sensor order (the lock order of sensor rows). */
+function perSensor(batches: EventBatch[], stored: number[]): repo.SensorBatchRecord[] {
+  const by = new Map<string, repo.SensorBatchRecord>();
+  for (const [i, b] of batches.entries()) {
+    const r = by.get(b.sensorId);
+    if (!r) {
+      by.set(b.sensorId, {
+        sensorId: b.sensorId,
+        orgId: b.orgId,
+        events: stored[i] ?? 0,
+        failures: [...b.failures],
+        at: b.receivedAt,
+      });
+      continue;
+    }
+    r.events += stored[i] ?? 0;
+    r.failures.push(...b.failures);
+    if (b.receivedAt > r.at) r.at = b.receivedAt;
+  }
+  return [...by.values()].sort((a, b) => (a.sensorId < b.sensorId ? -1 : a.sensorId > b.sensorId ? 1 : 0));
+}
 
 /**
  * Stores the group's events; returns per batch how many were new, and the matches of the new

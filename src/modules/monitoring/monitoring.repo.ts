@@ -8,6 +8,7 @@ import {
   parseFailure,
   ruleOverride,
   sensor,
+  sensorHour,
 } from './monitoring.tables.ts';
 
 export type SensorRow = typeof sensor.$inferSelect;
@@ -57,16 +58,24 @@ export async function revokeSensor(db: AppDb, orgId: string, id: string) {
   return rows[0];
 }
 
-/** Parse failures counted per sensor and reason with a sample, and the sensor's last-seen time. */
-export async function recordSensorBatch(
-  tx: AppDb,
-  sensorId: string,
-  orgId: string,
-  failures: Array<{ reason: string; sample: string }>,
-  at: Date,
-): Promise<void> {
+const HOUR_MS = 3_600_000;
+
+/** What one commit brought from one sensor: events newly stored, lines refused, the latest receive time. */
+export interface SensorBatchRecord {
+  sensorId: string;
+  orgId: string;
+  events: number;
+  failures: Array<{ reason: string; sample: string }>;
+  at: Date;
+}
+
+/**
+ * Parse failures counted per sensor and reason with a sample, the sensor's hourly counts
+ * (its rate) and its last-seen time.
+ */
+export async function recordSensorBatch(tx: AppDb, r: SensorBatchRecord): Promise<void> {
   const byReason = new Map<string, { n: number; sample: string }>();
-  for (const f of failures) {
+  for (const f of r.failures) {
     const e = byReason.get(f.reason) ?? { n: 0, sample: f.sample };
     e.n++;
     e.sample = f.sample;
@@ -75,16 +84,55 @@ export async function recordSensorBatch(
   for (const [reason, f] of byReason) {
     await tx
       .insert(parseFailure)
-      .values({ sensorId, reason, orgId, count: f.n, sample: f.sample.slice(0, 500), lastAt: at })
+      .values({
+        sensorId: r.sensorId,
+        reason,
+        orgId: r.orgId,
+        count: f.n,
+        sample: f.sample.slice(0, 500),
+        lastAt: r.at,
+      })
       .onConflictDoUpdate({
         target: [parseFailure.sensorId, parseFailure.reason],
-        set: { count: sql`${parseFailure.count} + ${f.n}`, sample: f.sample.slice(0, 500), lastAt: at },
+        set: { count: sql`${parseFailure.count} + ${f.n}`, sample: f.sample.slice(0, 500), lastAt: r.at },
+      });
+  }
+  if (r.events > 0 || r.failures.length > 0) {
+    const hour = new Date(Math.floor(r.at.getTime() / HOUR_MS) * HOUR_MS);
+    await tx
+      .insert(sensorHour)
+      .values({ sensorId: r.sensorId, hour, orgId: r.orgId, events: r.events, failures: r.failures.length })
+      .onConflictDoUpdate({
+        target: [sensorHour.sensorId, sensorHour.hour],
+        set: {
+          events: sql`${sensorHour.events} + ${r.events}`,
+          failures: sql`${sensorHour.failures} + ${r.failures.length}`,
+        },
       });
   }
   await tx
     .update(sensor)
-    .set({ lastSeenAt: sql`greatest(${sensor.lastSeenAt}, ${at})` })
-    .where(eq(sensor.id, sensorId));
+    .set({ lastSeenAt: sql`greatest(${sensor.lastSeenAt}, ${r.at})` })
+    .where(eq(sensor.id, r.sensorId));
+}
+
+/** Sensors' hourly counts since `from` (whole hours) and their parse failures by reason. */
+export async function sensorHealth(db: AppDb, sensorIds: string[], from: Date) {
+  if (!sensorIds.length) return { hours: [], failures: [] };
+  const since = new Date(Math.floor(from.getTime() / HOUR_MS) * HOUR_MS);
+  const [hours, failures] = await Promise.all([
+    db
+      .select()
+      .from(sensorHour)
+      .where(and(inArray(sensorHour.sensorId, sensorIds), gte(sensorHour.hour, since)))
+      .orderBy(sensorHour.hour),
+    db
+      .select()
+      .from(parseFailure)
+      .where(inArray(parseFailure.sensorId, sensorIds))
+      .orderBy(desc(parseFailure.lastAt)),
+  ]);
+  return { hours, failures };
 }
 
 export async function overrides(db: AppDb, orgIds: string[]) {
@@ -291,4 +339,9 @@ export async function deleteStaleWindows(db: AppDb, now: Date): Promise<void> {
   await db
     .delete(aggregationWindow)
     .where(lte(aggregationWindow.updatedAt, new Date(now.getTime() - 86_400_000)));
+}
+
+/** Hourly sensor counts go with the events they counted: an hour goes once all of it is past `before`. */
+export async function deleteSensorHoursBefore(db: AppDb, before: Date): Promise<void> {
+  await db.delete(sensorHour).where(lte(sensorHour.hour, new Date(before.getTime() - HOUR_MS)));
 }

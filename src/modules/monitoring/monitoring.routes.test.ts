@@ -8,7 +8,9 @@ import {
   type TestApp,
   type TestUser,
 } from '../../kernel/testing/test-app.ts';
+import { monitoringModule } from './module.ts';
 import { checkSilentSensors } from './monitoring.pipeline.ts';
+import { sensorHealth } from './monitoring.repo.ts';
 import { monitoringRuntime } from './monitoring.routes.ts';
 import { SyslogReceiver } from './monitoring.syslog.ts';
 import { registerSensor } from './monitoring.testing.ts';
@@ -72,6 +74,43 @@ describe('ingestion', () => {
     expect(alerts.items[0].count).toBe(1);
     expect(alerts.items[0].what).toContain('。');
     expect(alerts.items[0].actions.length).toBeGreaterThanOrEqual(2);
+
+    // The sensor's health: its rate counts what was stored (the re-sent line once), and the
+    // refused line is there with its reason and a sample, for whoever set the sensor up.
+    const listed = (await t.request({ method: 'GET', url: `/api/v1/orgs/${orgId}/sensors`, as: user })).json()
+      .items[0];
+    expect(listed.traffic).toMatchObject({ last24h: 2, failedLast24h: 1 });
+    expect(listed.traffic.hours).toHaveLength(24);
+    // One hour holds it all (the current one, unless the clock just turned the hour).
+    const busy = listed.traffic.hours.filter((h: { events: number }) => h.events > 0);
+    expect(busy).toEqual([{ hour: expect.any(String), events: 2, failures: 1 }]);
+    expect(listed.traffic.thisHour).toBe(listed.traffic.hours[23].events);
+    expect(listed.parseFailures).toEqual([
+      { reason: 'invalid_json', count: 1, sample: '{"broken": ', lastAt: expect.any(String) },
+    ]);
+  });
+
+  it('drops events and hourly counts past the retention days, keeps younger ones', async () => {
+    const { user, orgId } = await t.userWithOrg();
+    const s = await sensorFor(user, orgId);
+    expect((await ingest(s.token, [malware('pc-ret'), malware('pc-ret2')])).statusCode).toBe(202);
+    await worker().drain();
+    const retention = monitoringModule.jobs?.find((j) => j.name === 'monitoring.retention');
+    const days = t.app.mamori.config.monitoringRetentionDays;
+    const stored = async () => {
+      const all = { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
+      const summary = await t.request({
+        method: 'GET',
+        url: `/api/v1/orgs/${orgId}/monitoring/summary?from=${all.from}&to=${all.to}`,
+        as: user,
+      });
+      const hours = await sensorHealth(t.app.mamori.db, [s.id], new Date(all.from));
+      return { events: summary.json().events.total, hours: hours.hours.length };
+    };
+    await retention?.run(t.app.mamori, new Date(Date.now() + (days - 1) * 86_400_000));
+    expect(await stored()).toEqual({ events: 2, hours: 1 });
+    await retention?.run(t.app.mamori, new Date(Date.now() + (days + 1) * 86_400_000));
+    expect(await stored()).toEqual({ events: 0, hours: 0 });
   });
 
   it('stores each line exactly as sent, and refuses alone what the database cannot hold', async () => {

@@ -19,6 +19,7 @@ import {
   overrideBody,
   sensorBody,
   sensorDto,
+  sensorListItemDto,
   sensorParams,
   summaryDto,
   summaryQuery,
@@ -69,6 +70,32 @@ const presentSensor = (s: repo.SensorRow) => ({
   status: sensorStatus(s),
   createdAt: s.createdAt.toISOString(),
 });
+
+const HOUR_MS = 3_600_000;
+
+/** A sensor's last 24 hourly buckets (zeros where nothing came) and its parse failures. */
+function sensorHealthOf(id: string, health: Awaited<ReturnType<typeof repo.sensorHealth>>, now: number) {
+  const current = Math.floor(now / HOUR_MS) * HOUR_MS;
+  const counted = new Map(
+    health.hours.filter((h) => h.sensorId === id).map((h) => [h.hour.getTime(), h] as const),
+  );
+  const hours = Array.from({ length: 24 }, (_, i) => {
+    const at = current - (23 - i) * HOUR_MS;
+    const h = counted.get(at);
+    return { hour: new Date(at).toISOString(), events: h?.events ?? 0, failures: h?.failures ?? 0 };
+  });
+  return {
+    traffic: {
+      last24h: hours.reduce((n, h) => n + h.events, 0),
+      thisHour: hours[23]?.events ?? 0,
+      failedLast24h: hours.reduce((n, h) => n + h.failures, 0),
+      hours,
+    },
+    parseFailures: health.failures
+      .filter((f) => f.sensorId === id)
+      .map((f) => ({ reason: f.reason, count: f.count, sample: f.sample, lastAt: f.lastAt.toISOString() })),
+  };
+}
 
 export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -198,12 +225,19 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
         tags,
         security,
         params: orgParams,
-        response: { 200: z.object({ items: z.array(sensorDto) }) },
+        response: { 200: z.object({ items: z.array(sensorListItemDto) }) },
       },
     },
     async (req) => {
       const m = await requireCustomerAccess(req, db, req.params.orgId);
-      return { items: (await repo.listSensors(db, m.orgId)).map(presentSensor) };
+      const sensors = await repo.listSensors(db, m.orgId);
+      const now = Date.now();
+      const health = await repo.sensorHealth(
+        db,
+        sensors.map((s) => s.id),
+        new Date(now - 23 * HOUR_MS),
+      );
+      return { items: sensors.map((s) => ({ ...presentSensor(s), ...sensorHealthOf(s.id, health, now) })) };
     },
   );
 

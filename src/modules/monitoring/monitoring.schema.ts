@@ -36,6 +36,22 @@ export const sensorDto = z.object({
   createdAt: z.string(),
 });
 
+/** A sensor in its list: what it sent in the last 24 hours and the lines that could not be read. */
+export const sensorListItemDto = sensorDto.extend({
+  traffic: z.object({
+    /** Events stored in the last 24 hours (whole hours) and in the current hour so far. */
+    last24h: z.number(),
+    thisHour: z.number(),
+    /** Lines refused in the last 24 hours. */
+    failedLast24h: z.number(),
+    /** 24 hourly buckets, oldest first. */
+    hours: z.array(z.object({ hour: z.string(), events: z.number(), failures: z.number() })),
+  }),
+  parseFailures: z.array(
+    z.object({ reason: z.string(), count: z.number(), sample: z.string().nullable(), lastAt: z.string() }),
+  ),
+});
+
 export const summaryQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

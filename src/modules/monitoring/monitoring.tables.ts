@@ -74,6 +74,22 @@ export const parseFailure = pgTable(
   (t) => [primaryKey({ columns: [t.sensorId, t.reason] })],
 );
 
+/**
+ * Events stored and lines refused per sensor and hour: the sensor's rate for its health,
+ * counted in the commit that stores the events (a re-sent line is not counted twice).
+ */
+export const sensorHour = pgTable(
+  'monitoring_sensor_hour',
+  {
+    sensorId: text('sensor_id').notNull(),
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    orgId: text('org_id').notNull(),
+    events: integer('events').notNull().default(0),
+    failures: integer('failures').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sensorId, t.hour] })],
+);
+
 /** An incident's way from detection to closure (the お助け隊 workflow). */
 export const incidentStatuses = [
   'new',

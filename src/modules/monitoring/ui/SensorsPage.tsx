@@ -25,8 +25,9 @@ import { ApiError, api, errorMessage } from '../../../../web/src/api.ts';
 import { FormCard } from '../../../../web/src/components/FormCard.tsx';
 import { ErrorAlert, PageHeader, PageLoader } from '../../../../web/src/components/Page.tsx';
 import { IconCopy, IconPlus } from '../../../../web/src/icons.tsx';
-import { deskKeys, type Sensor, useOrgContext, useOrgOf, useSensors } from './desk-api.ts';
+import { deskKeys, type ListedSensor, type Sensor, useOrgContext, useOrgOf, useSensors } from './desk-api.ts';
 import { MonitoringTabs, When } from './parts.tsx';
+import { SensorParseFailures, SensorTraffic } from './SensorHealth.tsx';
 
 const kinds = ['utm', 'edr', 'ids', 'other'] as const;
 const statusColor = { ok: 'teal', waiting: 'gray', silent: 'red', revoked: 'gray' } as const;
@@ -245,7 +246,7 @@ function TokenCard({ sensor, onDone }: { sensor: Sensor & { token: string }; onD
   );
 }
 
-function SensorList({ orgId, sensors, manage }: { orgId: string; sensors: Sensor[]; manage: boolean }) {
+function SensorList({ orgId, sensors, manage }: { orgId: string; sensors: ListedSensor[]; manage: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [revoking, setRevoking] = useState<Sensor | null>(null);
@@ -287,6 +288,7 @@ function SensorList({ orgId, sensors, manage }: { orgId: string; sensors: Sensor
                     {t('monitoringDesk.sensors.lastSeen')}：<When iso={s.lastSeenAt} /> ・{' '}
                     {t('monitoringDesk.sensors.token')}：<Code>{s.tokenPrefix}…</Code>
                   </Text>
+                  <SensorTraffic sensor={s} />
                 </Stack>
                 {manage && s.status !== 'revoked' ? (
                   <Button size="xs" color="red" variant="subtle" onClick={() => setRevoking(s)}>
@@ -294,6 +296,7 @@ function SensorList({ orgId, sensors, manage }: { orgId: string; sensors: Sensor
                   </Button>
                 ) : null}
               </Group>
+              <SensorParseFailures sensor={s} />
             </Card>
           ))}
         </Stack>

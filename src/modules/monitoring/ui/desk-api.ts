@@ -107,6 +107,16 @@ export interface Sensor extends SensorHealth {
   expectedIntervalMinutes: number;
   createdAt: string;
 }
+/** A sensor as listed: what it sent in the last 24 hours and the lines it sent that could not be read. */
+export interface ListedSensor extends Sensor {
+  traffic: {
+    last24h: number;
+    thisHour: number;
+    failedLast24h: number;
+    hours: Array<{ hour: string; events: number; failures: number }>;
+  };
+  parseFailures: Array<{ reason: string; count: number; sample: string | null; lastAt: string }>;
+}
 export interface Customer {
   orgId: string;
   name: string;
@@ -214,7 +224,7 @@ export function useIncidentAlerts(orgId: string, id: string, page: number) {
 export function useSensors(orgId: string | undefined) {
   return useQuery({
     queryKey: [...deskKeys.org(orgId ?? ''), 'sensors'],
-    queryFn: () => api<{ items: Sensor[] }>(`/api/v1/orgs/${orgId}/sensors`),
+    queryFn: () => api<{ items: ListedSensor[] }>(`/api/v1/orgs/${orgId}/sensors`),
     enabled: Boolean(orgId),
   });
 }
