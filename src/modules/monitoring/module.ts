@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../kernel/module.ts';
 import { deskRoutes } from './monitoring.desk.routes.ts';
+import { dropExpiredPartitions, ensureEventPartitions } from './monitoring.partitions.ts';
 import { checkSilentSensors } from './monitoring.pipeline.ts';
 import { deleteEventsBefore, deleteSensorHoursBefore, deleteStaleWindows } from './monitoring.repo.ts';
 import { monitoringRoutes } from './monitoring.routes.ts';
@@ -19,10 +20,17 @@ export const monitoringModule: ModuleManifest = {
       run: async (ctx, now) => void (await checkSilentSensors(ctx, now)),
     },
     {
+      name: 'monitoring.partitions',
+      everyMs: 60 * 60_000,
+      run: async (ctx, now) => void (await ensureEventPartitions(ctx.db, now)),
+    },
+    {
       name: 'monitoring.retention',
       everyMs: 60 * 60_000,
       run: async (ctx, now) => {
         const before = new Date(now.getTime() - ctx.config.monitoringRetentionDays * 86_400_000);
+        // Whole days go as tables; what is left (the default partition's) in batches.
+        await dropExpiredPartitions(ctx.db, before);
         while ((await deleteEventsBefore(ctx.db, before)) > 0) {
           /* batch by batch, never one huge delete */
         }

@@ -36,11 +36,17 @@ export const sensor = pgTable(
   (t) => [index('sensor_org_idx').on(t.orgId), index('sensor_source_idx').on(t.sourceAddress)],
 );
 
-/** Every accepted event: the raw line, when and from where it came, and its ECS fields. */
+/**
+ * Every accepted event: the raw line, when and from where it came, and its ECS fields.
+ * Partitioned by the day of `ts` (migration 0021; monitoring.partitions.ts keeps the days
+ * ahead and drops the expired ones), so retention drops a table and the indexes a commit
+ * touches stay the size of a day. Keys carry `ts` because a partitioned table's must; the
+ * event hash already implies it (the same line from the same sensor has the same time).
+ */
 export const monitoringEvent = pgTable(
   'monitoring_event',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     orgId: text('org_id').notNull(),
     sensorId: text('sensor_id').notNull(),
     /** Idempotency: the same line from the same sensor is stored once. */
@@ -54,7 +60,8 @@ export const monitoringEvent = pgTable(
     detected: boolean('detected').notNull().default(false),
   },
   (t) => [
-    uniqueIndex('event_org_hash_idx').on(t.orgId, t.eventHash),
+    primaryKey({ columns: [t.id, t.ts] }),
+    uniqueIndex('event_org_hash_idx').on(t.orgId, t.eventHash, t.ts),
     index('event_org_ts_idx').on(t.orgId, t.ts),
     index('event_pending_idx').on(t.id).where(sql`${t.detected} = false`),
     index('event_received_idx').on(t.receivedAt),
