@@ -58,7 +58,7 @@ export async function revokeSensor(db: AppDb, orgId: string, id: string) {
   return rows[0];
 }
 
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 /** What one commit brought from one sensor: events newly stored, lines refused, the latest receive time. */
 export interface SensorBatchRecord {

@@ -71,16 +71,14 @@ const presentSensor = (s: repo.SensorRow) => ({
   createdAt: s.createdAt.toISOString(),
 });
 
-const HOUR_MS = 3_600_000;
-
 /** A sensor's last 24 hourly buckets (zeros where nothing came) and its parse failures. */
 function sensorHealthOf(id: string, health: Awaited<ReturnType<typeof repo.sensorHealth>>, now: number) {
-  const current = Math.floor(now / HOUR_MS) * HOUR_MS;
+  const current = Math.floor(now / repo.HOUR_MS) * repo.HOUR_MS;
   const counted = new Map(
     health.hours.filter((h) => h.sensorId === id).map((h) => [h.hour.getTime(), h] as const),
   );
   const hours = Array.from({ length: 24 }, (_, i) => {
-    const at = current - (23 - i) * HOUR_MS;
+    const at = current - (23 - i) * repo.HOUR_MS;
     const h = counted.get(at);
     return { hour: new Date(at).toISOString(), events: h?.events ?? 0, failures: h?.failures ?? 0 };
   });
@@ -235,7 +233,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: ModuleCont
       const health = await repo.sensorHealth(
         db,
         sensors.map((s) => s.id),
-        new Date(now - 23 * HOUR_MS),
+        new Date(now - 23 * repo.HOUR_MS),
       );
       return { items: sensors.map((s) => ({ ...presentSensor(s), ...sensorHealthOf(s.id, health, now) })) };
     },
