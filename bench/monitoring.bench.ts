@@ -26,6 +26,7 @@ import { loadConfig } from '../src/kernel/config.ts';
 import { type AppDb, copyIn, openDatabase } from '../src/kernel/db/client.ts';
 import { createMemoryMailer } from '../src/kernel/testing/memory-mailer.ts';
 import { parseLine } from '../src/modules/monitoring/monitoring.parse.ts';
+import { ensureEventPartitions } from '../src/modules/monitoring/monitoring.partitions.ts';
 import { EVENT_COLUMNS } from '../src/modules/monitoring/monitoring.prepare.ts';
 import { monitoringRuntime } from '../src/modules/monitoring/monitoring.routes.ts';
 import { median, postgresCpuSeconds } from './lib.ts';
@@ -198,6 +199,8 @@ async function main(backend: 'postgres' | 'pglite') {
   const { database, dbCpuSeconds, copy, drop } = await benchDatabase(backend, dataDir);
   try {
     await database.migrate();
+    // As a running server has them from its first job run (5 s after start): today's table.
+    await ensureEventPartitions(database.db, new Date());
     const port = await freePort();
     const config = loadConfig(
       {

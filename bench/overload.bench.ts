@@ -14,6 +14,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/kernel/config.ts';
 import { openDatabase } from '../src/kernel/db/client.ts';
 import { createMemoryMailer } from '../src/kernel/testing/memory-mailer.ts';
+import { ensureEventPartitions } from '../src/modules/monitoring/monitoring.partitions.ts';
 import { hashToken } from '../src/modules/monitoring/monitoring.pipeline.ts';
 import { monitoringRuntime } from '../src/modules/monitoring/monitoring.routes.ts';
 import { median } from './lib.ts';
@@ -38,6 +39,8 @@ async function main() {
   const database = await openDatabase(target);
   try {
     await database.migrate();
+    // As a running server has them from its first job run (5 s after start): today's table.
+    await ensureEventPartitions(database.db, new Date());
     const config = loadConfig(
       {
         LOG_LEVEL: 'silent',
