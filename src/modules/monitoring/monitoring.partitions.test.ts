@@ -2,7 +2,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../kernel/testing/test-app.ts';
 import { monitoringModule } from './module.ts';
-import { dropExpiredPartitions, ensureEventPartitions, partitionName } from './monitoring.partitions.ts';
+import {
+  dropExpiredPartitions,
+  ensureEventPartitions,
+  eventPartitions,
+  partitionName,
+} from './monitoring.partitions.ts';
 import { monitoringRuntime } from './monitoring.routes.ts';
 import { registerSensor } from './monitoring.testing.ts';
 
@@ -47,10 +52,7 @@ describe('day partitions of monitoring_event', () => {
     // The scheduled job makes yesterday's to the day after tomorrow's; a second run makes none.
     const job = monitoringModule.jobs?.find((j) => j.name === 'monitoring.partitions');
     await job?.run(t.app.mamori, now);
-    const days = await t.app.mamori.db.execute(sql`
-      select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
-      where i.inhparent = 'monitoring_event'::regclass order by 1`);
-    expect((days as unknown as { rows: Array<{ name: string }> }).rows.map((r) => r.name)).toEqual([
+    expect(await eventPartitions(t.app.mamori.db)).toEqual([
       'monitoring_event_default',
       ...[-1, 0, 1, 2].map((d) => partitionName(new Date(now.getTime() + d * DAY))),
     ]);

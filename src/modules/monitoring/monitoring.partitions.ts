@@ -48,13 +48,18 @@ export async function ensureEventPartitions(db: AppDb, now: Date): Promise<strin
   return made;
 }
 
-/** Drops the day tables whose whole day lies before `before`; returns the tables dropped. */
-export async function dropExpiredPartitions(db: AppDb, before: Date): Promise<string[]> {
+/** The tables monitoring_event is made of (the day tables and the default one), by name. */
+export async function eventPartitions(db: AppDb): Promise<string[]> {
   const res = (await db.execute(sql`
     select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
-    where i.inhparent = 'monitoring_event'::regclass`)) as unknown as Rows<{ name: string }>;
+    where i.inhparent = 'monitoring_event'::regclass order by 1`)) as unknown as Rows<{ name: string }>;
+  return res.rows.map((r) => r.name);
+}
+
+/** Drops the day tables whose whole day lies before `before`; returns the tables dropped. */
+export async function dropExpiredPartitions(db: AppDb, before: Date): Promise<string[]> {
   const dropped: string[] = [];
-  for (const { name } of res.rows) {
+  for (const name of await eventPartitions(db)) {
     const m = NAME.exec(name);
     if (!m) continue;
     const end = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) + DAY_MS;
@@ -62,7 +67,7 @@ export async function dropExpiredPartitions(db: AppDb, before: Date): Promise<st
     await db.execute(sql.raw(`drop table if exists ${name}`));
     dropped.push(name);
   }
-  return dropped.sort();
+  return dropped;
 }
 
 async function exists(db: AppDb, name: string): Promise<boolean> {

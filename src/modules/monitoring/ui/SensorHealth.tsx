@@ -6,24 +6,6 @@ import { useLang } from '../../../../web/src/i18n.ts';
 import type { ListedSensor } from './desk-api.ts';
 import { When } from './parts.tsx';
 
-const KNOWN_REASONS = new Set([
-  'empty',
-  'too_long',
-  'invalid_utf8',
-  'nul_character',
-  'broken_unicode',
-  'json_too_deep',
-  'invalid_json',
-  'not_an_object',
-  'invalid_timestamp',
-  'unknown_json_shape',
-  'not_cef',
-  'cef_header_incomplete',
-  'not_key_value',
-  'not_rtx',
-  'parser_error',
-]);
-
 /** How much a sensor sent in the last 24 hours, with an hourly sparkline. */
 export function SensorTraffic({ sensor }: { sensor: ListedSensor }) {
   const { t } = useTranslation();
@@ -83,9 +65,9 @@ export function SensorParseFailures({ sensor }: { sensor: ListedSensor }) {
           <Stack key={f.reason} gap={2} data-testid="parse-failure">
             <Text size="sm">
               <Text span fw={600}>
-                {KNOWN_REASONS.has(f.reason)
-                  ? t(`monitoringDesk.parseReason.${f.reason}`)
-                  : t('monitoringDesk.parseReason.other', { reason: f.reason })}
+                {t(`monitoringDesk.parseReason.${f.reason}`, {
+                  defaultValue: t('monitoringDesk.parseReason.other', { reason: f.reason }),
+                })}
               </Text>
               {' ・ '}
               {t('monitoringDesk.sensors.failureCount', { formatted: formatNumber(f.count, lang) })}
